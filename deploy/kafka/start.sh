@@ -17,16 +17,21 @@ fi
 bash "$KAFKA_DIR/fetch.sh"
 classpath="$KAFKA_CACHE_DIR/libs/*"
 
-# Fresh storage on every start: the local broker is for runs and tests, not for keeping data.
-rm -rf "$KAFKA_RUN_DIR"
-mkdir -p "$KAFKA_RUN_DIR/data"
-sed -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" -e "s#@DATA_DIR@#$KAFKA_RUN_DIR/data#g" \
-  "$KAFKA_DIR/server.properties.template" >"$KAFKA_RUN_DIR/server.properties"
-
 java_opts=(-Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.xml" -Dkafka.logs.file="$KAFKA_RUN_DIR/kafka.log")
-cluster_id=$(java "${java_opts[@]}" -cp "$classpath" kafka.tools.StorageTool random-uuid)
-java "${java_opts[@]}" -cp "$classpath" kafka.tools.StorageTool format --standalone \
-  -t "$cluster_id" -c "$KAFKA_RUN_DIR/server.properties" >"$KAFKA_RUN_DIR/format.log"
+
+# Fresh storage on every start: the local broker is for runs and tests, not for keeping data.
+# KAFKA_KEEP_DATA=1 restarts on the storage already there (a broker-restart test needs its log to survive).
+if [[ "${KAFKA_KEEP_DATA:-0}" == "1" && -f "$KAFKA_RUN_DIR/data/meta.properties" ]]; then
+  echo "kafka: restarting on the existing storage in $KAFKA_RUN_DIR/data"
+else
+  rm -rf "$KAFKA_RUN_DIR"
+  mkdir -p "$KAFKA_RUN_DIR/data"
+  sed -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" -e "s#@DATA_DIR@#$KAFKA_RUN_DIR/data#g" \
+    "$KAFKA_DIR/server.properties.template" >"$KAFKA_RUN_DIR/server.properties"
+  cluster_id=$(java "${java_opts[@]}" -cp "$classpath" kafka.tools.StorageTool random-uuid)
+  java "${java_opts[@]}" -cp "$classpath" kafka.tools.StorageTool format --standalone \
+    -t "$cluster_id" -c "$KAFKA_RUN_DIR/server.properties" >"$KAFKA_RUN_DIR/format.log"
+fi
 
 # shellcheck disable=SC2086
 nohup java $KAFKA_HEAP_OPTS -XX:+UseG1GC -Djava.awt.headless=true "${java_opts[@]}" \

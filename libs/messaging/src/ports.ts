@@ -24,16 +24,10 @@ export interface ConsumedRecord {
 /** A record ready for the wire: value already encoded. */
 export interface RawOutboundRecord {
   readonly topic: string;
-  readonly key: string;
+  /** Our own records always have a string key; a dead letter keeps whatever bytes the original had. */
+  readonly key: string | Buffer | null;
   readonly value: Buffer | null;
   readonly headers: RecordHeaders;
-}
-
-/** The partition and offset the broker gave an acknowledged record. */
-export interface RecordAck {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: string;
 }
 
 /**
@@ -41,7 +35,7 @@ export interface RecordAck {
  * (acks=all, idempotent). Order is kept per topic-partition in the order given.
  */
 export interface RecordSender {
-  send(records: readonly RawOutboundRecord[]): Promise<RecordAck[]>;
+  send(records: readonly RawOutboundRecord[]): Promise<void>;
 }
 
 /**

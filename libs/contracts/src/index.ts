@@ -1,0 +1,2 @@
+export * from './schema-names';
+export * from './topics';

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { PoisonError } from '../errors';
+import { TEST_EVENT, TEST_SCHEMAS_DIR, testSchemaArchive } from '../testing/test-schemas';
+import { AvroCodec, SchemaViolationError } from './avro-codec';
+import { SchemaArchive } from './schema-archive';
+import { join } from 'node:path';
+
+const meta = {
+  id: 'e-1',
+  source: '/test',
+  type: 'uk.ecris.test.v1',
+  time: '2026-11-29T10:00:00.000Z',
+  subject: null,
+  correlationId: 'c-1',
+  causationId: null,
+  traceparent: null,
+};
+
+function poisonCode(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PoisonError);
+    return (error as PoisonError).code;
+  }
+  throw new Error('expected a PoisonError');
+}
+
+describe('AvroCodec', () => {
+  const archive = testSchemaArchive();
+  const codec = new AvroCodec(archive);
+
+  it('loads both archived versions, newest last', () => {
+    expect(archive.versions(TEST_EVENT).map((schema) => schema.version)).toEqual([1, 2]);
+    expect(archive.latest(TEST_EVENT)?.version).toBe(2);
+  });
+
+  it('resolves an old writer (v1) to the newest reader (v2): the added field takes its default', () => {
+    const bytes = codec.encode(TEST_EVENT, { meta, sequence: 7, text: 'a' }, 1);
+    const decoded = codec.decode(bytes);
+    expect(decoded.writer.version).toBe(1);
+    expect(decoded.reader.version).toBe(2);
+    expect(decoded.value).toEqual({ meta, sequence: 7, text: 'a', note: null });
+  });
+
+  it('lets a reader that knows only v1 read a v2 record, ignoring the field it does not know', () => {
+    const v2Bytes = codec.encode(TEST_EVENT, { meta, sequence: 8, text: 'b', note: 'new' });
+    const v1Only = SchemaArchive.load([TEST_SCHEMAS_DIR]).version(TEST_EVENT, 1)!;
+    const v2 = archive.latest(TEST_EVENT)!;
+    const oldReader = new AvroCodec(
+      SchemaArchive.fromSources([
+        { schema: JSON.parse(JSON.stringify(v1Only.type.schema({ exportAttrs: true }))), version: 1, file: 'v1' },
+      ]),
+    );
+    // The old reader's archive lacks v2, as a service deployed before v2 would: it must be told the writer.
+    expect(poisonCode(() => oldReader.decode(v2Bytes))).toBe('UNKNOWN_FINGERPRINT');
+    const resolver = v1Only.type.createResolver(v2.type);
+    expect(v1Only.type.fromBuffer(v2Bytes.subarray(10), resolver)).toEqual({ meta, sequence: 8, text: 'b' });
+  });
+
+  it('refuses to encode a value its schema rejects, naming the field but not the value', () => {
+    expect(() => codec.encode(TEST_EVENT, { meta, sequence: 'not-a-long', text: 'secret-name' })).toThrow(
+      SchemaViolationError,
+    );
+    try {
+      codec.encode(TEST_EVENT, { meta, sequence: 1, text: 42 });
+    } catch (error) {
+      expect((error as Error).message).toContain('text');
+      expect((error as Error).message).not.toContain('42');
+    }
+  });
+
+  it('treats an unknown fingerprint as poison', () => {
+    const bytes = codec.encode(TEST_EVENT, { meta, sequence: 1, text: 'x' });
+    bytes.writeUInt8(bytes[2] ^ 0xff, 2);
+    expect(poisonCode(() => codec.decode(bytes))).toBe('UNKNOWN_FINGERPRINT');
+  });
+
+  it('treats a truncated body or trailing bytes as poison', () => {
+    const bytes = codec.encode(TEST_EVENT, { meta, sequence: 1, text: 'hello' });
+    expect(poisonCode(() => codec.decode(bytes.subarray(0, bytes.length - 3)))).toBe('UNDECODABLE_BODY');
+    expect(poisonCode(() => codec.decode(Buffer.concat([bytes, Buffer.from([1, 2])])))).toBe('UNDECODABLE_BODY');
+  });
+
+  it('never crashes on random bytes behind a valid header: what it cannot read is poison', () => {
+    const header = codec.encode(TEST_EVENT, { meta, sequence: 1, text: '' }).subarray(0, 10);
+    for (let i = 0; i < 500; i++) {
+      const bytes = Buffer.concat([header, randomBytes(i % 64)]);
+      try {
+        codec.decode(bytes);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PoisonError);
+      }
+    }
+  });
+
+  it('refuses an archive where a file name and its record name disagree', () => {
+    expect(() => SchemaArchive.load([join(__dirname, '__fixtures__', 'misnamed')])).toThrow(/declares record/);
+  });
+});

@@ -1,0 +1,39 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { Logger } from '@ecris/logging';
+
+export interface KafkaSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+}
+
+export const DEFAULT_LOCAL_BROKER = '127.0.0.1:19092';
+
+/** `KAFKA_BROKERS` (comma-separated), else the local broker deploy/kafka/start.sh runs. */
+export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings {
+  const brokers = (env.KAFKA_BROKERS ?? DEFAULT_LOCAL_BROKER)
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+  if (brokers.length === 0) throw new Error('KAFKA_BROKERS is set but names no broker');
+  return { brokers, clientId };
+}
+
+/** One kafkajs client; its own log lines go through our logger (JSON, redacted) instead of stdout. */
+export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: [...settings.brokers],
+    logLevel: logger ? logLevel.WARN : logLevel.NOTHING,
+    logCreator: () => (entry: LogEntry) => logKafkajsEntry(logger, entry),
+    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
+  });
+}
+
+function logKafkajsEntry(logger: Logger | undefined, entry: LogEntry): void {
+  if (!logger) return;
+  const { message, ...fields } = entry.log;
+  const line = { kafkajs: entry.namespace, ...fields };
+  if (entry.level === logLevel.ERROR) logger.error(line, message);
+  else if (entry.level === logLevel.WARN) logger.warn(line, message);
+  else logger.debug(line, message);
+}
