@@ -1,2 +1,3 @@
 export * from './schema-names';
 export * from './topics';
+export * from './generated';

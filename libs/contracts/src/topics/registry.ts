@@ -110,7 +110,7 @@ export const PUBLIC_TOPICS: readonly TopicDefinition[] = [
 
 /**
  * Topics between our own services, named `<area>.<owner-service>.<event>.v<major>`.
- * Their event records have no Avro names yet: issue 3 defines them and fills in valueSchemas.
+ * Their event records are the uk.ecris.exchange / uk.ecris.register schemas in schemas/.
  */
 export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
   {
@@ -120,7 +120,7 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
     writer: 'notification-in',
     readers: ['translation'],
     key: EXCHANGE_ID_KEY,
-    valueSchemas: [],
+    valueSchemas: [SchemaNames.translationRequested],
     description: 'A received notification whose free text needs translating before the register takes it.',
   },
   {
@@ -130,7 +130,7 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
     writer: 'request-out',
     readers: ['translation'],
     key: EXCHANGE_ID_KEY,
-    valueSchemas: [],
+    valueSchemas: [SchemaNames.translationRequested],
     description: 'An answer from another state whose free text needs translating before the agency gets it.',
   },
   {
@@ -140,7 +140,7 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
     writer: 'translation',
     readers: ['register-update', 'request-out'],
     key: EXCHANGE_ID_KEY,
-    valueSchemas: [],
+    valueSchemas: [SchemaNames.textTranslated],
     description: 'Translated text of a notification or an answer, by machine or by a person.',
   },
   {
@@ -150,7 +150,7 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
     writer: 'translation',
     readers: ['ops-tools'],
     key: EXCHANGE_ID_KEY,
-    valueSchemas: [],
+    valueSchemas: [SchemaNames.reviewTaskRaised, SchemaNames.reviewTaskCompleted],
     description: 'Text that needs a person to translate or check before it can be used.',
   },
   {
@@ -160,7 +160,7 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
     writer: 'register-update',
     readers: [],
     key: 'conviction reference of the register entry that changed',
-    valueSchemas: [],
+    valueSchemas: [SchemaNames.registerUpdated],
     description: 'Each change applied to the register, so the register\'s history is on the log too.',
   },
 ];

@@ -98,3 +98,57 @@ describe('AvroCodec', () => {
     expect(() => SchemaArchive.load([join(__dirname, '__fixtures__', 'misnamed')])).toThrow(/declares record/);
   });
 });
+
+describe('AvroCodec against hostile bytes', () => {
+  const LIST = {
+    type: 'record',
+    name: 'List',
+    namespace: 'uk.ecris.test',
+    fields: [{ name: 'items', type: { type: 'array', items: 'string' } }, { name: 'tags', type: { type: 'map', values: 'long' } }],
+  };
+  const codec = new AvroCodec(SchemaArchive.fromSources([{ schema: LIST, version: 1, file: 'List.v1.avsc' }]));
+  const header = codec.encode('uk.ecris.test.List', { items: [], tags: {} }).subarray(0, 10);
+  /** Zig-zag varint of a non-negative number. */
+  const varint = (n: number) => {
+    const out: number[] = [];
+    let z = n * 2;
+    while (z >= 0x80) {
+      out.push((z % 0x80) | 0x80);
+      z = Math.floor(z / 0x80);
+    }
+    out.push(z);
+    return Buffer.from(out);
+  };
+
+  it('refuses an array block that claims more items than there are bytes, before allocating anything', () => {
+    const hostile = Buffer.concat([header, varint(20_000_000), Buffer.alloc(300, 0)]);
+    expect(poisonCode(() => codec.decode(hostile))).toBe('UNDECODABLE_BODY');
+  });
+
+  it('refuses a string or map that claims more bytes than remain', () => {
+    expect(poisonCode(() => codec.decode(Buffer.concat([header, varint(1), varint(1_000_000), Buffer.from('abc')])))).toBe(
+      'UNDECODABLE_BODY',
+    );
+    expect(poisonCode(() => codec.decode(Buffer.concat([header, varint(0), varint(5_000_000)])))).toBe('UNDECODABLE_BODY');
+  });
+
+  it('still reads a valid value with blocks', () => {
+    const bytes = codec.encode('uk.ecris.test.List', { items: ['a', 'b'], tags: { x: 1 } });
+    expect(codec.decode(bytes).value).toEqual({ items: ['a', 'b'], tags: { x: 1 } });
+  });
+});
+
+describe('AvroCodec with an incompatible writer', () => {
+  it('reports it as a schema problem, not as undecodable bytes', () => {
+    const v1 = { type: 'record', name: 'Thing', namespace: 'uk.ecris.test', fields: [{ name: 'a', type: 'string' }] };
+    const v2 = { type: 'record', name: 'Thing', namespace: 'uk.ecris.test', fields: [{ name: 'b', type: 'long' }] };
+    const writerOnly = new AvroCodec(SchemaArchive.fromSources([{ schema: v1, version: 1, file: 'v1' }]));
+    const both = new AvroCodec(
+      SchemaArchive.fromSources([
+        { schema: v1, version: 1, file: 'v1' },
+        { schema: v2, version: 2, file: 'v2' },
+      ]),
+    );
+    expect(poisonCode(() => both.decode(writerOnly.encode('uk.ecris.test.Thing', { a: 'x' })))).toBe('INCOMPATIBLE_WRITER');
+  });
+});

@@ -1,6 +1,7 @@
 import type { Resolver } from 'avsc';
 import { PoisonError } from '../errors';
 import type { ArchivedSchema, SchemaArchive } from './schema-archive';
+import { assertFitsInBuffer } from './bounds-check';
 import { frameSingleObject, unframeSingleObject } from './single-object';
 
 export interface DecodedValue<T = unknown> {
@@ -55,11 +56,11 @@ export class AvroCodec {
       );
     }
     const reader = this.archive.latest(writer.fullName) ?? writer;
+    const resolver = reader === writer ? undefined : this.resolverFor(reader, writer);
+    // Lengths and counts are checked against the bytes first: avsc would trust a hostile block count.
+    assertFitsInBuffer(writer.type, body);
     try {
-      const value =
-        reader === writer
-          ? writer.type.fromBuffer(body)
-          : reader.type.fromBuffer(body, this.resolverFor(reader, writer));
+      const value = resolver ? reader.type.fromBuffer(body, resolver) : writer.type.fromBuffer(body);
       return { writer, reader, value: value as T };
     } catch (cause) {
       // Truncated, trailing or nonsensical bytes: the record can never be read as it is.
