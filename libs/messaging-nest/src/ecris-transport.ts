@@ -8,10 +8,13 @@ import {
   PoisonError,
   type AvroCodec,
   type BackoffPolicy,
+  type Classification,
   type KafkaSettings,
   type MessageContext,
   type OutboundMessage,
   type PartitionClaim,
+  type RecordSender,
+  type RunnerObserver,
 } from '@ecris/messaging';
 import { EcrisContext } from './ecris-context';
 
@@ -29,6 +32,16 @@ export interface EcrisTransportOptions {
   readonly isTransient?: (error: unknown) => boolean;
   readonly claimPartition?: (topic: string, partition: number) => Promise<PartitionClaim>;
   readonly partitionsConsumedConcurrently?: number;
+  readonly observer?: RunnerObserver;
+  /** Told once if the runner stops on a fatal error (fenced, refused credentials). */
+  readonly onFatal?: (failure: Classification) => void;
+  /** Publish with this producer instead of connecting one (the service shares one producer). */
+  readonly sender?: RecordSender;
+  /**
+   * Maps the registry's topic names that handlers return to the topics actually used: identity in
+   * production; a per-test namespace lets tests run services side by side on one broker.
+   */
+  readonly resolveTopic?: (topic: string) => string;
   /**
    * A record type no handler is declared for. Shared topics such as `ecris.inbound.v1` carry types meant
    * for other services, so the default is to pass over them; a topic only this service reads can
@@ -43,7 +56,7 @@ export interface EcrisTransportOptions {
  * dispatches by record type, publishes, awaits the acks and only then commits.
  */
 export class EcrisKafkaTransport extends Server implements CustomTransportStrategy {
-  private sender: KafkajsRecordSender | undefined;
+  private ownSender: KafkajsRecordSender | undefined;
   private parkedKeys: CompactedTopicParkedKeys | undefined;
   private runner: ConsumerRunner | undefined;
 
@@ -54,7 +67,7 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
   async listen(callback: (error?: unknown) => void): Promise<void> {
     const { options } = this;
     try {
-      this.sender = await KafkajsRecordSender.connect(options.settings, options.logger);
+      const sender = options.sender ?? (this.ownSender = await KafkajsRecordSender.connect(options.settings, options.logger));
       this.parkedKeys = await CompactedTopicParkedKeys.open(options.settings, options.parkedTopic, options.logger);
       this.runner = new ConsumerRunner({
         settings: options.settings,
@@ -62,7 +75,7 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
         topics: options.topics,
         service: options.service,
         codec: options.codec,
-        sender: this.sender,
+        sender,
         handler: (context) => this.dispatch(context),
         logger: options.logger,
         deadLetterTopic: options.deadLetterTopic,
@@ -71,6 +84,8 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
         isTransient: options.isTransient,
         claimPartition: options.claimPartition,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+        observer: options.observer,
+        onFatal: options.onFatal,
       });
       await this.runner.start();
       callback();
@@ -82,7 +97,7 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
   async close(): Promise<void> {
     await this.runner?.stop();
     await this.parkedKeys?.close();
-    await this.sender?.disconnect();
+    await this.ownSender?.disconnect();
   }
 
   /** Nest's status events are for its built-in transports; ours reports through logs and metrics. */
@@ -91,6 +106,7 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
   unwrap<T>(): T {
     return this.runner as T;
   }
+
 
   private async dispatch(context: MessageContext): Promise<readonly OutboundMessage[]> {
     const handler = this.getHandlerByPattern(context.schema);
@@ -102,7 +118,11 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
       return [];
     }
     const result = await handler(context.value, new EcrisContext([context]));
-    const outputs = await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-    return (outputs as readonly OutboundMessage[] | undefined) ?? [];
+    const outputs = (await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined })) as
+      | readonly OutboundMessage[]
+      | undefined;
+    const resolveTopic = this.options.resolveTopic;
+    if (!outputs || !resolveTopic) return outputs ?? [];
+    return outputs.map((output) => ({ ...output, topic: resolveTopic(output.topic) }));
   }
 }

@@ -33,10 +33,17 @@ export { nextOffset } from './kafka/consumed-record';
 
 // The consumer runner
 export { ConsumerRunner } from './runner/consumer-runner';
-export type { ConsumerRunnerOptions, PartitionClaim } from './runner/consumer-runner';
+export { encodeOutbound } from './runner/encode-outbound';
+export type { ConsumerRunnerOptions } from './runner/consumer-runner';
 export type { MessageContext, MessageHandler } from './runner/message-handler';
+export type { RecordOutcome, RunnerObserver } from './runner/runner-observer';
 export { backoffDelay, DEFAULT_BACKOFF } from './runner/backoff';
 export type { BackoffPolicy } from './runner/backoff';
 export { deadLetterRecord, DLQ_HEADERS, recordCoordinates, REPLAY_HEADERS } from './runner/dead-letter';
 export { CompactedTopicParkedKeys } from './runner/parked-keys';
 export type { ParkedKeys } from './runner/parked-keys';
+
+// PostgreSQL: the SQL port (pg or embedded PGlite), migrations, exactly-once effects and the outbox
+export * from './postgres';
+export * from './idempotency';
+export * from './outbox';

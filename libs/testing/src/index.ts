@@ -5,3 +5,5 @@
 export { testKafkaSettings, uniqueName } from './names-and-settings';
 export { createTestTopics, deleteTestTopics, readUntil } from './kafka-helpers';
 export { testDatabaseUrl, withPgPool } from './postgres-helpers';
+export { provisionNamespace } from './namespace';
+export { eventually } from './eventually';

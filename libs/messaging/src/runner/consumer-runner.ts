@@ -2,22 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { recordLogger, type Logger } from '@ecris/logging';
 import type { AvroCodec } from '../avro/avro-codec';
-import { metaToHeaders } from '../cloudevents/headers';
 import type { EventMeta } from '../cloudevents/event-meta';
 import { classifyError, PoisonError, type Classification } from '../errors';
 import { nextOffset, toConsumedRecord } from '../kafka/consumed-record';
 import { createKafka, type KafkaSettings } from '../kafka/kafka-settings';
-import type { ConsumedRecord, OutboundMessage, RawOutboundRecord, RecordSender } from '../ports';
+import type { PartitionClaim } from '../idempotency/partition-claims';
+import type { ConsumedRecord, RawOutboundRecord, RecordSender } from '../ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { deadLetterRecord, recordCoordinates, REPLAY_HEADERS } from './dead-letter';
 import type { MessageHandler } from './message-handler';
+import { encodeOutbound } from './encode-outbound';
 import type { ParkedKeys } from './parked-keys';
-
-export interface PartitionClaim {
-  readonly epoch: number;
-  /** The next offset the database says is still to apply, when it knows one. */
-  readonly nextOffset: string | null;
-}
+import type { RunnerObserver } from './runner-observer';
 
 export interface ConsumerRunnerOptions {
   readonly settings: KafkaSettings;
@@ -42,12 +38,14 @@ export interface ConsumerRunnerOptions {
   readonly maxBufferedRecords?: number;
   /** Called once when the runner stops because of a fatal error (fenced, refused credentials). */
   readonly onFatal?: (error: Classification) => void;
+  /** Told about every record and every publish, for metrics. */
+  readonly observer?: RunnerObserver;
   /** A clock for dead-letter times; injected so tests and replays can pin it. */
   readonly now?: () => Date;
 }
 
 type Outcome =
-  | { readonly kind: 'done'; readonly outputs: readonly RawOutboundRecord[] }
+  | { readonly kind: 'done'; readonly outputs: readonly RawOutboundRecord[]; readonly parked?: boolean }
   | { readonly kind: 'dead-letter'; readonly failure: Classification; readonly attempts: number; readonly firstFailureAt: string }
   | { readonly kind: 'stopped' }
   | { readonly kind: 'fatal'; readonly failure: Classification };
@@ -118,7 +116,12 @@ export class ConsumerRunner {
 
     const flush = async () => {
       if (lastDone === undefined) return;
-      await this.options.sender.send(pending.splice(0));
+      const publishing = pending.splice(0);
+      const startedAt = performance.now();
+      await this.options.sender.send(publishing);
+      if (publishing.length > 0) {
+        this.options.observer?.recordsPublished({ count: publishing.length, durationMs: performance.now() - startedAt });
+      }
       payload.resolveOffset(lastDone);
       if (!isStale()) {
         await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: nextOffset(lastDone) }]);
@@ -133,7 +136,9 @@ export class ConsumerRunner {
         continue;
       }
       const record = toConsumedRecord(batch.topic, batch.partition, message);
+      const startedAt = performance.now();
       const outcome = await this.processRecord(record, message, claim, { isRunning, isStale, heartbeat, flush });
+      this.observe(record.topic, outcome, performance.now() - startedAt);
       if (outcome.kind === 'stopped') break;
       if (outcome.kind === 'fatal') {
         await flush();
@@ -164,7 +169,7 @@ export class ConsumerRunner {
     const isRedriveOfBlocker =
       blocker !== undefined && record.headers[REPLAY_HEADERS.replayOfOriginal]?.toString('utf8') === blocker;
     if (blocker !== undefined && !isRedriveOfBlocker) {
-      return { kind: 'done', outputs: [this.parkedLetter(record, blocker)] };
+      return { kind: 'done', outputs: [this.parkedLetter(record, blocker)], parked: true };
     }
 
     let firstFailureAt: string | undefined;
@@ -183,6 +188,7 @@ export class ConsumerRunner {
           return { kind: 'dead-letter', failure, attempts: attempt, firstFailureAt };
         }
         const delay = backoffDelay(this.backoff, attempt);
+        this.options.observer?.recordRetried({ topic: record.topic, errorCode: failure.code });
         log.warn({ failure, attempt, delayMs: delay }, 'transient failure; retrying in place');
         // What is done so far is published and committed first: a long outage must not hold it back.
         await control.flush();
@@ -212,7 +218,17 @@ export class ConsumerRunner {
       attempt,
       partitionEpoch: claim?.epoch,
     });
-    return (outputs ?? []).map((output) => encodeOutput(codec, output));
+    return (outputs ?? []).map((output) => encodeOutbound(codec, output));
+  }
+
+  private observe(topic: string, outcome: Outcome, durationMs: number): void {
+    const observer = this.options.observer;
+    if (!observer || outcome.kind === 'stopped' || outcome.kind === 'fatal') return;
+    if (outcome.kind === 'dead-letter') {
+      observer.recordFinished({ topic, outcome: 'dead-lettered', errorClass: outcome.failure.errorClass, durationMs });
+    } else {
+      observer.recordFinished({ topic, outcome: outcome.parked ? 'parked' : 'handled', durationMs });
+    }
   }
 
   private deadLetter(record: ConsumedRecord, outcome: Extract<Outcome, { kind: 'dead-letter' }>): RawOutboundRecord[] {
@@ -288,9 +304,4 @@ function readMeta(value: Record<string, unknown>): EventMeta {
     throw new PoisonError('validation', 'MISSING_META', 'value has no meta record with an id and a correlation id');
   }
   return meta;
-}
-
-function encodeOutput(codec: AvroCodec, output: OutboundMessage): RawOutboundRecord {
-  const value = codec.encode(output.schema, { ...(output.value as object), meta: output.meta });
-  return { topic: output.topic, key: output.key, value, headers: metaToHeaders(output.meta) };
 }

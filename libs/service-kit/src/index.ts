@@ -1,0 +1,10 @@
+export { EventPublisher } from './event-publisher';
+export { Readiness } from './readiness';
+export { runServiceMain } from './run-service-main';
+export { DEFAULT_HTTP_PORTS, REPO_SCHEMAS_DIR, serviceConfigFromEnv } from './service-config';
+export type { ServiceConfig } from './service-config';
+export type { ServiceDefinition } from './service-definition';
+export { ServiceMetrics } from './service-metrics';
+export { startService } from './start-service';
+export type { RunningService } from './start-service';
+export * from './tokens';
