@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecris/messaging';
 
@@ -22,7 +23,8 @@ export interface ServiceConfig {
   readonly logLevel: string;
 }
 
-const VERSION: string = (require(join(__dirname, '..', '..', '..', 'package.json')) as { version: string }).version;
+const VERSION: string = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Each service's default port, so all six can run side by side on one machine. */
 export const DEFAULT_HTTP_PORTS: Readonly<Record<string, number>> = {
