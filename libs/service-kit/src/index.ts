@@ -6,5 +6,5 @@ export type { ServiceConfig } from './service-config';
 export type { ServiceDefinition } from './service-definition';
 export { ServiceMetrics } from './service-metrics';
 export { startService } from './start-service';
-export type { RunningService } from './start-service';
+export type { RunningService, StartServiceOptions } from './start-service';
 export * from './tokens';

@@ -10,7 +10,7 @@ export function runServiceMain(definition: ServiceDefinition): void {
   const shutdown = (code: number) => {
     void (stop ? stop() : Promise.resolve()).finally(() => process.exit(code));
   };
-  startService(definition, process.env, () => shutdown(1))
+  startService(definition, process.env, { onFatal: () => shutdown(1) })
     .then((running) => {
       stop = () => running.close();
       process.once('SIGTERM', () => shutdown(0));

@@ -46,11 +46,22 @@ export interface RunningService {
  * Starts one service: its handlers consuming the registry's inputs for its group through our runner,
  * and an HTTP port with health, readiness and metrics. The caller owns signals (see runServiceMain).
  */
+export interface StartServiceOptions {
+  /** Told once if the service stops consuming on a fatal error; the caller decides to exit. */
+  readonly onFatal?: (reason: string) => void;
+  /**
+   * A database shared with other services in the same process (the one-command local run shares one
+   * embedded PGlite, which only one process can open). It is migrated here but not closed on close().
+   */
+  readonly sharedDatabase?: SqlDatabase;
+}
+
 export async function startService(
   definition: ServiceDefinition,
   env: NodeJS.ProcessEnv = process.env,
-  onFatal?: (reason: string) => void,
+  options: StartServiceOptions = {},
 ): Promise<RunningService> {
+  const { onFatal, sharedDatabase } = options;
   const config = serviceConfigFromEnv(definition.service, env);
   const logger = createLogger({ service: config.service, version: config.version, level: config.logLevel });
   const codec = new AvroCodec(SchemaArchive.load([config.schemasDir]));
@@ -60,7 +71,9 @@ export async function startService(
   const { group, inputs } = consumerGroup(definition.service);
 
   const sender = await KafkajsRecordSender.connect(config.kafka, logger);
-  const database = definition.migrations ? await openMigratedDatabase(config, definition) : undefined;
+  const database = definition.migrations
+    ? await migrated(sharedDatabase ?? (await openDatabase(config.databaseUrl)), definition)
+    : undefined;
   const claims = database && definition.claimPartitions ? new PgPartitionClaims(database) : undefined;
   const groupId = `${config.namespace}${group}`;
 
@@ -127,7 +140,7 @@ export async function startService(
         readiness.markNotReady('stopping');
         await app.close();
         await sender.disconnect();
-        await database?.close();
+        if (database !== sharedDatabase) await database?.close();
         logger.info('service stopped');
       })();
       return closing;
@@ -135,8 +148,7 @@ export async function startService(
   };
 }
 
-async function openMigratedDatabase(config: ServiceConfig, definition: ServiceDefinition): Promise<SqlDatabase> {
-  const database = await openDatabase(config.databaseUrl);
+async function migrated(database: SqlDatabase, definition: ServiceDefinition): Promise<SqlDatabase> {
   const own = (await definition.migrations?.()) ?? [];
   await migrate(database, [...(await loadMigrations(messagingMigrationsDir)), ...own]);
   return database;
