@@ -129,6 +129,16 @@ function moduleBoundaries({ inTests }) {
         onlyDependOnLibsWithTags: ['type:testing', 'type:messaging', 'type:contracts', 'type:util'],
       },
       {
+        // The national register: schema, queries and matcher, shared by register-update (writer) and request-in.
+        sourceTag: 'type:register',
+        onlyDependOnLibsWithTags: plus(['type:register', 'type:messaging', 'type:contracts', 'type:domain', 'type:util']),
+      },
+      {
+        // The service kit wires the messaging libs into a Nest service; it knows nothing of any domain.
+        sourceTag: 'type:service-kit',
+        onlyDependOnLibsWithTags: plus(['type:messaging', 'type:messaging-nest', 'type:contracts', 'type:util']),
+      },
+      {
         // Services import libs, never another service (also enforced by path: ecris/no-cross-service-imports).
         sourceTag: 'type:service',
         onlyDependOnLibsWithTags: plus([
@@ -137,6 +147,8 @@ function moduleBoundaries({ inTests }) {
           'type:util',
           'type:messaging',
           'type:messaging-nest',
+          'type:service-kit',
+          'type:register',
         ]),
       },
     ],

@@ -13,6 +13,8 @@ const shared = {
 };
 
 module.exports = {
+  // A global option: jest ignores it inside a project. Integration tests wait on a real broker.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -26,7 +28,6 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services,tools,e2e}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
-      testTimeout: 60000,
     },
   ],
 };

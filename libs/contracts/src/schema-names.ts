@@ -27,6 +27,7 @@ export const SchemaNames = {
   // UK agencies.
   agencyRequest: 'uk.ecris.agency.PreviousConvictionsRequest',
   agencyResponse: 'uk.ecris.agency.PreviousConvictionsResponse',
+  agencyRequestRejected: 'uk.ecris.agency.RequestRejected',
 
   // Operators.
   operatorAction: 'uk.ecris.ops.OperatorAction',

@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { ServiceName } from '@ecris/contracts';
 import type { EcrisTransportOptions } from '@ecris/messaging-nest';
 import type { Migration } from '@ecris/messaging';
@@ -15,6 +15,8 @@ export interface ServiceDefinition {
   readonly migrations?: () => Promise<readonly Migration[]>;
   /** With a database: claim each assigned partition (epoch fencing, resume from the stored offset). */
   readonly claimPartitions?: boolean;
+  /** Called once the app exists, before it listens: e.g. to serve an OpenAPI document. */
+  readonly configureApp?: (app: INestApplication) => void | Promise<void>;
   readonly transport?: Partial<
     Pick<EcrisTransportOptions, 'backoff' | 'isTransient' | 'unhandled' | 'partitionsConsumedConcurrently'>
   >;

@@ -8,6 +8,7 @@
 import type { AvroRecord } from './dsl';
 import { ConvictionAmended, ConvictionRecorded, ConvictionRemoved } from './records/court-events';
 import { PreviousConvictionsRequest, PreviousConvictionsResponse } from './records/agency';
+import { RequestRejected } from './records/agency-rejections';
 import {
   Cancellation,
   FunctionalError,
@@ -20,15 +21,8 @@ import {
   RequestDeadline,
   RequestResponse,
 } from './records/ecris-messages';
-import {
-  DeadlineOverdue,
-  DeadlineRaised,
-  RegisterUpdated,
-  ReviewTaskCompleted,
-  ReviewTaskRaised,
-  TextTranslated,
-  TranslationRequested,
-} from './records/internal-events';
+import { DeadlineOverdue, DeadlineRaised, RegisterUpdated, ReviewTaskCompleted } from './records/internal-events';
+import { ReviewTaskRaised, TextTranslated, TranslationRequested } from './records/translation';
 import { OperatorAction } from './records/ops';
 
 export interface CatalogueEntry {
@@ -52,10 +46,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { schema: ConvictionAmended, version: 1 },
   { schema: ConvictionRemoved, version: 1 },
   { schema: PreviousConvictionsRequest, version: 1 },
-  { schema: PreviousConvictionsResponse, version: 1 },
-  { schema: TranslationRequested, version: 1 },
-  { schema: TextTranslated, version: 1 },
-  { schema: ReviewTaskRaised, version: 1 },
+  { schema: PreviousConvictionsResponse, version: 2 },
+  { schema: RequestRejected, version: 1 },
+  { schema: TranslationRequested, version: 2 },
+  { schema: TextTranslated, version: 2 },
+  { schema: ReviewTaskRaised, version: 2 },
   { schema: ReviewTaskCompleted, version: 1 },
   { schema: DeadlineRaised, version: 1 },
   { schema: DeadlineOverdue, version: 1 },

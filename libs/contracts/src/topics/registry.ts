@@ -59,7 +59,7 @@ export const PUBLIC_TOPICS: readonly TopicDefinition[] = [
     name: 'ecris.outbound.v1',
     kind: 'public',
     writer: 'notification-out',
-    alsoWrittenBy: ['notification-in', 'request-in', 'request-out'],
+    alsoWrittenBy: ['notification-in', 'request-in', 'request-out', 'register-update'],
     readers: ['ecris-gateway'],
     key: EXCHANGE_ID_KEY,
     valueSchemas: ECRIS_MESSAGES,
@@ -93,15 +93,17 @@ export const PUBLIC_TOPICS: readonly TopicDefinition[] = [
     writer: 'request-out',
     readers: ['uk-agencies'],
     key: 'exchange id: the agency request id the answer belongs to',
-    valueSchemas: [SchemaNames.agencyResponse],
-    description: 'Answers to agency requests, translated, saying where each conviction came from.',
+    valueSchemas: [SchemaNames.agencyResponse, SchemaNames.agencyRequestRejected],
+    description: 'Answers to agency requests, translated, saying where each conviction came from; and every refusal of what an agency asked.',
   },
   {
     ...exchangeTopic,
     name: 'ops.actions.v1',
     kind: 'public',
     writer: 'ops-tools',
-    readers: ['audit-index'],
+    // translation takes the human translations entered for its review tasks (TRANSLATION_ENTERED);
+    // notification-out takes the REVIEW_DECISIONs that release a held notification or re-send a rejected one.
+    readers: ['audit-index', 'translation', 'notification-out'],
     key: 'exchange id the action concerns, so the manual steps of one exchange stay in order',
     valueSchemas: [SchemaNames.operatorAction],
     description: 'Every replay, manual match and human translation, recorded as an event: the operators\' audit trail.',
@@ -135,6 +137,26 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
   },
   {
     ...exchangeTopic,
+    name: 'exchange.request-out.deadlines.v1',
+    kind: 'internal',
+    writer: 'request-out',
+    readers: ['ops-tools'],
+    key: EXCHANGE_ID_KEY,
+    valueSchemas: [SchemaNames.deadlineRaised, SchemaNames.deadlineOverdue],
+    description: 'The clock of each request we sent to another state: started (or re-based after additional information), and found overdue.',
+  },
+  {
+    ...exchangeTopic,
+    name: 'exchange.request-out.review-tasks.v1',
+    kind: 'internal',
+    writer: 'request-out',
+    readers: ['ops-tools'],
+    key: EXCHANGE_ID_KEY,
+    valueSchemas: [SchemaNames.reviewTaskRaised],
+    description: 'Work for an operator on our requests: a functional error from the other state, a chaser for an overdue answer.',
+  },
+  {
+    ...exchangeTopic,
     name: 'exchange.translation.text-translated.v1',
     kind: 'internal',
     writer: 'translation',
@@ -152,6 +174,30 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
     key: EXCHANGE_ID_KEY,
     valueSchemas: [SchemaNames.reviewTaskRaised, SchemaNames.reviewTaskCompleted],
     description: 'Text that needs a person to translate or check before it can be used.',
+  },
+  {
+    ...exchangeTopic,
+    name: 'exchange.notification-out.work-items.v1',
+    kind: 'internal',
+    writer: 'notification-out',
+    readers: ['ops-tools'],
+    key: 'conviction reference (the court record id) the work is about, so all work on one conviction stays in order',
+    valueSchemas: [SchemaNames.reviewTaskRaised],
+    description:
+      'Work for an operator on the notifications we send: an offence or sentence with no ECRIS category (the NOT is held), ' +
+      'a notification that cannot be completed, a rejection (FEM) or problem answer (NRS) from the receiving state.',
+  },
+  {
+    ...exchangeTopic,
+    name: 'register.register-update.match-reviews.v1',
+    kind: 'internal',
+    writer: 'register-update',
+    readers: ['ops-tools'],
+    key: EXCHANGE_ID_KEY,
+    valueSchemas: [SchemaNames.reviewTaskRaised],
+    description:
+      'Work for an operator: a notified conviction whose person the register could not identify with confidence ' +
+      '(none or several candidates). The conviction is stored awaiting identification; an RAI has gone to the sender.',
   },
   {
     ...exchangeTopic,
@@ -176,13 +222,14 @@ function consumerGroupOf(service: ServiceName, inputs: readonly string[]): Consu
 
 /** One consumer group per service. */
 export const CONSUMER_GROUPS: readonly ConsumerGroupDefinition[] = [
-  consumerGroupOf('notification-out', ['courts.convictions.v1', 'ecris.inbound.v1']),
+  consumerGroupOf('notification-out', ['courts.convictions.v1', 'ecris.inbound.v1', 'ops.actions.v1']),
   consumerGroupOf('notification-in', ['ecris.inbound.v1']),
   consumerGroupOf('request-in', ['ecris.inbound.v1']),
   consumerGroupOf('request-out', ['ecris.inbound.v1', 'agency.requests.v1', 'exchange.translation.text-translated.v1']),
   consumerGroupOf('translation', [
     'exchange.notification-in.translation-requested.v1',
     'exchange.request-out.translation-requested.v1',
+    'ops.actions.v1',
   ]),
   consumerGroupOf('register-update', ['exchange.translation.text-translated.v1', 'courts.convictions.v1']),
   // The audit timeline (reliability.md, "Audit") is to index every topic; the issue that builds it widens these inputs.

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin } from 'kafkajs';
 import type { Logger } from '@ecris/logging';
 import { createKafka, type KafkaSettings } from './kafka-settings';
@@ -48,11 +49,31 @@ export class KafkaAdmin {
           configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
         })),
       });
+      await this.untilServed(missing.map((spec) => spec.name));
     }
     return {
       created: missing.map((spec) => spec.name),
       existing: specs.filter((spec) => present.has(spec.name)).map((spec) => spec.name),
     };
+  }
+
+  /**
+   * A new topic has leaders before its partitions answer every request ("does not host this
+   * topic-partition" for a moment): wait until each answers an offsets request.
+   */
+  private async untilServed(topics: readonly string[], timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (const topic of topics) {
+      for (;;) {
+        try {
+          await this.admin.fetchTopicOffsets(topic);
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await sleep(100);
+        }
+      }
+    }
   }
 
   async deleteTopics(names: readonly string[]): Promise<void> {

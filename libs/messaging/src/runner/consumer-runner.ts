@@ -34,6 +34,11 @@ export interface ConsumerRunnerOptions {
   readonly claimPartition?: (topic: string, partition: number) => Promise<PartitionClaim>;
   /** Partitions processed at once; each one stays strictly in order. */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * How long the group waits for a silent member before moving its partitions (default 30 s). A member
+   * killed without leaving holds its partitions that long.
+   */
+  readonly sessionTimeoutMs?: number;
   /** Outputs buffered before a flush (produce, await acks, commit) inside one fetched batch. */
   readonly maxBufferedRecords?: number;
   /** Called once when the runner stops because of a fatal error (fenced, refused credentials). */
@@ -43,6 +48,9 @@ export interface ConsumerRunnerOptions {
   /** A clock for dead-letter times; injected so tests and replays can pin it. */
   readonly now?: () => Date;
 }
+
+/** Half the broker's default message.max.bytes, leaving room for headers and batch overhead. */
+const MAX_BUFFERED_BYTES = 512 * 1024;
 
 type Outcome =
   | { readonly kind: 'done'; readonly outputs: readonly RawOutboundRecord[]; readonly parked?: boolean }
@@ -70,9 +78,15 @@ export class ConsumerRunner {
     this.consumer = createKafka(options.settings, options.logger).consumer({
       groupId: options.group,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
       maxWaitTimeInMs: 250,
+    });
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
+      // kafkajs restarts itself after a retriable crash; after any other it stays down. Say so, loudly.
+      if (!event.payload.restart) {
+        this.fail(classifyError(event.payload.error, options.isTransient), 'consumer crashed and will not restart');
+      }
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       // A new generation: partitions may have moved, so claims and parked keys must be read again.
@@ -112,11 +126,13 @@ export class ConsumerRunner {
     }
     const claim = await this.claimFor(batch.topic, batch.partition);
     const pending: RawOutboundRecord[] = [];
+    let pendingBytes = 0;
     let lastDone: string | undefined;
 
     const flush = async () => {
       if (lastDone === undefined) return;
       const publishing = pending.splice(0);
+      pendingBytes = 0;
       const startedAt = performance.now();
       await this.options.sender.send(publishing);
       if (publishing.length > 0) {
@@ -145,9 +161,12 @@ export class ConsumerRunner {
         this.fail(outcome.failure);
         return;
       }
-      pending.push(...(outcome.kind === 'done' ? outcome.outputs : this.deadLetter(record, outcome)));
+      const produced = outcome.kind === 'done' ? outcome.outputs : this.deadLetter(record, outcome);
+      pending.push(...produced);
+      pendingBytes += produced.reduce((sum, output) => sum + (output.value?.length ?? 0), 0);
       lastDone = message.offset;
-      if (pending.length >= (this.options.maxBufferedRecords ?? 500)) await flush();
+      // Bounded by count and by bytes: one produce request must stay under the broker's message.max.bytes (1 MiB).
+      if (pending.length >= (this.options.maxBufferedRecords ?? 500) || pendingBytes >= MAX_BUFFERED_BYTES) await flush();
       await heartbeat();
     }
     await flush();
@@ -202,19 +221,23 @@ export class ConsumerRunner {
     const { codec, handler, logger } = this.options;
     const decoded = codec.decode<Record<string, unknown>>(record.value);
     const meta = readMeta(decoded.value);
-    const log = recordLogger(logger, {
-      topic: record.topic,
-      partition: record.partition,
-      offset: record.offset,
-      messageId: meta.id,
-      correlationId: meta.correlationId,
-    });
+    let log: Logger | undefined;
     const outputs = await handler({
       record,
       value: decoded.value,
       schema: decoded.reader.fullName,
       meta,
-      log,
+      // Built on first use: a pino child with redaction costs tens of microseconds, and most records log nothing.
+      get log() {
+        log ??= recordLogger(logger, {
+          topic: record.topic,
+          partition: record.partition,
+          offset: record.offset,
+          messageId: meta.id,
+          correlationId: meta.correlationId,
+        });
+        return log;
+      },
       attempt,
       partitionEpoch: claim?.epoch,
     });
@@ -290,8 +313,8 @@ export class ConsumerRunner {
     return control.isRunning() && !control.isStale();
   }
 
-  private fail(failure: Classification): void {
-    this.options.logger.fatal({ failure, group: this.options.group }, 'consumer runner stopping on a fatal error');
+  private fail(failure: Classification, why = 'consumer runner stopping on a fatal error'): void {
+    this.options.logger.fatal({ failure, group: this.options.group }, why);
     // Not awaited: disconnecting waits for this very batch to return.
     void this.stop();
     this.options.onFatal?.(failure);

@@ -87,7 +87,7 @@ export async function startTestRunner(
   handler: MessageHandler,
   overrides: { backoff?: Partial<BackoffPolicy> } & Partial<ConsumerRunnerOptions> = {},
 ): Promise<RunningTestRunner> {
-  const settings = testKafkaSettings();
+  const settings = overrides.settings ?? testKafkaSettings();
   const sender = await KafkajsRecordSender.connect(settings);
   const parkedKeys = await CompactedTopicParkedKeys.open(settings, topics.parked);
   const runner = new ConsumerRunner({

@@ -55,6 +55,19 @@ export const SourcedConviction = record('uk.ecris.agency.SourcedConviction', 'A 
   required('answeredBy', string, 'The state whose answer contained it (ISO alpha-2); its convictingCountryRef says where the court sat.'),
   required('sourceMessageId', string, 'The ECRIS message id (RRS) it came in.'),
   required('conviction', Conviction, 'The ECRIS conviction; free text translated into English where needed (translated = true).'),
+  optional('convictingState', string, 'Since v2: the convicting state (ISO alpha-2) read from convictingCountryRef; null when the country table lacks the reference.'),
+]);
+
+export const ConvictionSource = record('uk.ecris.agency.ConvictionSource', 'One answer that contained a conviction.', [
+  required('state', string, 'The state whose answer contained it (ISO alpha-2).'),
+  required('responseMessageId', string, 'The ECRIS message id (RRS) of that answer.'),
+]);
+
+export const MergedConviction = record('uk.ecris.agency.MergedConviction', 'A distinct conviction of the person, with every answer that reported it.', [
+  required('convictionId', string, 'The ECRIS conviction id SS-C-NNNNNNNNNNNNNNN: the same id in two answers is the same conviction.'),
+  optional('convictingState', string, 'The convicting state (ISO alpha-2); null when the country table lacks the reference.'),
+  atLeastOne('reportedBy', ConvictionSource, 'Every answer that contained it, in the order they arrived.'),
+  required('conviction', Conviction, 'The conviction as the first of those answers gave it, free text with English renderings (translated = true).'),
 ]);
 
 export const StateAnswer = record('uk.ecris.agency.StateAnswer', "One requested state's answer.", [
@@ -73,4 +86,7 @@ export const PreviousConvictionsResponse = record(SchemaNames.agencyResponse, "r
   required('requestId', string, 'The agency request id answered; the Kafka key.'),
   required('complete', boolean, 'True when every state asked has answered or run out of time; earlier answers are partial.'),
   many('answers', StateAnswer, 'One entry per state asked so far.'),
+  optional('purposeCategoryRef', string, 'Since v2: the ECRIS purpose category P-NN-NNNNNN of the request: the only purpose the answers may be used for.'),
+  optional('permittedUse', string, 'Since v2: the use allowed, in words: only the purpose of the request, within any restriction the providing state set; the one exception is an immediate and serious threat to public security (FRA 2020 s.4(4)-(5)).'),
+  many('mergedConvictions', MergedConviction, 'Since v2: the answers merged for the person: each distinct conviction once (by ECRIS conviction id) with every state that reported it.'),
 ]);

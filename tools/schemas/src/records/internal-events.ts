@@ -1,6 +1,9 @@
-/** Events between our own services: translation, review tasks, the register, deadlines. */
+/**
+ * Events between our own services: translation parts, review tasks, the register, deadlines.
+ * TranslationRequested, TextTranslated and ReviewTaskRaised (v2) are in ./translation.ts.
+ */
 import { SchemaNames } from '@ecris/contracts';
-import { atLeastOne, enumeration, long, optional, record, required, string } from '../dsl';
+import { enumeration, long, optional, record, required, string } from '../dsl';
 import { EventMeta } from '../model/common';
 
 const meta = required('meta', EventMeta, 'CloudEvents attributes of this record.');
@@ -9,14 +12,6 @@ export const TextToTranslate = record('uk.ecris.exchange.TextToTranslate', 'One 
   required('path', string, 'Where the text sits in the source message, e.g. conviction.offences[0].nationalTitle[0].'),
   optional('sourceLang', string, 'ISO 639-1 language the sender declared, when it did.'),
   required('text', string, 'The text.'),
-]);
-
-export const TranslationRequested = record(SchemaNames.translationRequested, 'Free text of a received ECRIS message needs translating before it is used.', [
-  meta,
-  required('translationId', string, 'Identifies this translation job.'),
-  required('sourceMessageId', string, 'The ECRIS message id the text came from.'),
-  required('targetLang', string, 'ISO 639-1 language wanted (en).'),
-  atLeastOne('items', TextToTranslate, 'The texts.'),
 ]);
 
 export const TranslationMethod = enumeration(
@@ -33,29 +28,12 @@ export const TranslatedText = record('uk.ecris.exchange.TranslatedText', 'One tr
   required('method', TranslationMethod, 'How it was translated.'),
 ]);
 
-export const TextTranslated = record(SchemaNames.textTranslated, 'The translation of every element of a TranslationRequested.', [
-  meta,
-  required('translationId', string, 'The translation job.'),
-  required('sourceMessageId', string, 'The ECRIS message id the text came from.'),
-  required('targetLang', string, 'ISO 639-1 language of the translations.'),
-  atLeastOne('items', TranslatedText, 'The translations, one per requested item.'),
-]);
-
 export const ReviewKind = enumeration(
   'uk.ecris.exchange.ReviewKind',
   'What a person has to look at.',
   ['TRANSLATION', 'IDENTITY_MATCH', 'OFFENCE_EQUIVALENCE', 'FUNCTIONAL_ERROR', 'NOTIFICATION_PROBLEM', 'OTHER'],
   'OTHER',
 );
-
-export const ReviewTaskRaised = record(SchemaNames.reviewTaskRaised, 'Work a person must do before the exchange can go on.', [
-  meta,
-  required('taskId', string, 'Identifies the task.'),
-  required('kind', ReviewKind, 'What to review.'),
-  required('sourceMessageId', string, 'The ECRIS message (or agency request id) the task is about.'),
-  required('reason', string, 'Why, in words; never personal data (it is shown in work queues and logs).'),
-  optional('dueBy', string, 'ISO 8601 instant by which it should be done, when a deadline applies.'),
-]);
 
 export const ReviewOutcome = enumeration(
   'uk.ecris.exchange.ReviewOutcome',

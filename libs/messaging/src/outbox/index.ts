@@ -1,0 +1,4 @@
+export { insertOutboxRecords, encodeHeaders, decodeHeaders, type StoredHeaders } from './outbox-records';
+export { OutboxRelay, OUTBOX_CHANNEL, isFatalByDefault, type OutboxRelayOptions, type RelayBackoff, type RelayErrorInfo } from './outbox-relay';
+export { OutboxSendError } from './outbox-send-error';
+export { pruneSentOutbox } from './prune-outbox';

@@ -1,0 +1,56 @@
+import type { RawOutboundRecord, RecordHeaders } from '../ports';
+import type { SqlExecutor } from '../postgres/sql-database';
+
+/** The CloudEvents id header every record carries; the outbox's unique key. */
+const EVENT_ID_HEADER = 'ce_id';
+
+/** Headers as stored in outbox.headers: name and base64 of the raw bytes, in the original order. */
+export type StoredHeaders = [name: string, base64: string][];
+
+export function encodeHeaders(headers: RecordHeaders): StoredHeaders {
+  return Object.entries(headers).map(([name, value]) => [name, value.toString('base64')]);
+}
+
+export function decodeHeaders(stored: StoredHeaders): RecordHeaders {
+  const headers: RecordHeaders = {};
+  for (const [name, base64] of stored) headers[name] = Buffer.from(base64, 'base64');
+  return headers;
+}
+
+function eventIdOf(record: RawOutboundRecord): string {
+  const id = record.headers[EVENT_ID_HEADER];
+  if (!id || id.length === 0) {
+    // A record without an id could never be deduplicated downstream: a bug in whoever built it.
+    throw new Error(`An outbox record for topic ${record.topic} has no ${EVENT_ID_HEADER} header`);
+  }
+  return id.toString('utf8');
+}
+
+/**
+ * Writes records to the outbox inside the caller's transaction. Output ids are deterministic, so a
+ * record whose ce_id is already there is the same event again and is skipped (ON CONFLICT DO NOTHING).
+ */
+export async function insertOutboxRecords(tx: SqlExecutor, records: readonly RawOutboundRecord[]): Promise<void> {
+  for (const record of records) {
+    await tx.query(
+      `INSERT INTO outbox (event_id, topic, record_key, value, headers)
+       VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT (event_id) DO NOTHING`,
+      // The headers are stringified here: pg would otherwise send a JS array as a PostgreSQL array.
+      [eventIdOf(record), record.topic, record.key, record.value, JSON.stringify(encodeHeaders(record.headers))],
+    );
+  }
+}
+
+/** An outbox row as the relay reads it. */
+export interface OutboxRow {
+  readonly id: string;
+  readonly topic: string;
+  readonly record_key: string;
+  readonly value: Buffer | null;
+  readonly headers: StoredHeaders;
+}
+
+export function recordFromRow(row: OutboxRow): RawOutboundRecord {
+  return { topic: row.topic, key: row.record_key, value: row.value, headers: decodeHeaders(row.headers) };
+}

@@ -1,0 +1,8 @@
+export * from './sql-database';
+export { PgDatabase, type PgDatabaseOptions } from './pg-database';
+export { PgliteDatabase, type PgliteDatabaseOptions } from './pglite-database';
+export { openDatabase, type OpenDatabaseOptions } from './open-database';
+export { isTransientDatabaseError } from './transient-database-error';
+export { loadMigrations, sortMigrations, migrationChecksum, type Migration } from './migrations';
+export { migrate } from './migrate';
+export { messagingMigrationsDir } from './messaging-migrations';

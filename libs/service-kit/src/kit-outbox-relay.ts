@@ -1,0 +1,30 @@
+import { OutboxRelay, type RecordSender, type SqlDatabase } from '@ecris/messaging';
+import type { Logger } from '@ecris/logging';
+
+/**
+ * Every service with a database publishes its outbox through one relay the kit runs, so no service
+ * writes its own start/stop lifecycle. The outbox table is shared by the services of one database, and
+ * the relay's advisory lock lets one relay at a time publish, in id order, whichever service wrote the row.
+ */
+export class KitOutboxRelay {
+  private readonly relay: OutboxRelay;
+  private running: Promise<void> | undefined;
+
+  constructor(database: SqlDatabase, sender: RecordSender, private readonly logger: Logger) {
+    this.relay = new OutboxRelay(database, sender, {
+      onError: (error, info) => logger.warn({ err: error, ...info }, 'outbox relay failed; retrying'),
+    });
+  }
+
+  start(onFatal: (error: unknown) => void): void {
+    this.running = this.relay.start().catch((error: unknown) => {
+      this.logger.fatal({ err: error }, 'outbox relay stopped on a fatal error');
+      onFatal(error);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.relay.stop();
+    await this.running;
+  }
+}

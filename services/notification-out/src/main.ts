@@ -1,0 +1,4 @@
+import { runServiceMain } from '@ecris/service-kit';
+import { NOTIFICATION_OUT } from './notification-out.definition';
+
+runServiceMain(NOTIFICATION_OUT);

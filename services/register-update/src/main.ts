@@ -1,0 +1,4 @@
+import { runServiceMain } from '@ecris/service-kit';
+import { registerUpdateDefinition } from './definition';
+
+runServiceMain(registerUpdateDefinition);

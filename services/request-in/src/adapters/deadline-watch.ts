@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from '@ecris/logging';
+import { CLOCK, SERVICE_LOGGER, type Clock } from '@ecris/service-kit';
+import type { RequestExchange } from '../application/request-exchange';
+import { REQUEST_EXCHANGE } from '../ports';
+import { RequestInMetrics } from '../request-in.metrics';
+import { REQUEST_IN_CONFIG } from './tokens';
+import type { RequestInConfig } from './settings-from-env';
+
+/**
+ * The periodic deadline check: every `deadlineCheckIntervalMs` (0: never by itself), at the injected
+ * clock's time. `checkAt(now)` is the same check at a time of the caller's choosing (tests, operators).
+ */
+@Injectable()
+export class DeadlineWatch implements OnModuleInit, OnModuleDestroy {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    @Inject(REQUEST_EXCHANGE) private readonly exchange: RequestExchange,
+    @Inject(REQUEST_IN_CONFIG) private readonly config: RequestInConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly metrics: RequestInMetrics,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.deadlineCheckIntervalMs <= 0 || this.timer) return; // init hooks may run twice (HTTP app and microservice)
+    this.timer = setInterval(() => {
+      // One check at a time: a slow database must not pile checks up.
+      this.running ??= this.checkAt(this.clock())
+        .catch((err: unknown) => this.logger.warn({ err }, 'deadline check failed; trying again at the next interval'))
+        .finally(() => (this.running = undefined));
+    }, this.config.deadlineCheckIntervalMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async checkAt(now: Date, closeOnDueDate?: boolean): Promise<Awaited<ReturnType<RequestExchange['reviewDeadlines']>>> {
+    const review = await this.exchange.reviewDeadlines(now, closeOnDueDate);
+    this.metrics.deadlinesReviewed(review);
+    if (review.newlyOverdue.length > 0) this.logger.warn({ requests: review.newlyOverdue }, 'requests past their legal deadline');
+    if (review.closed.length > 0) this.logger.info({ requests: review.closed }, 'requests closed on their due date: multiple people found');
+    return review;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Ids of what we send, derived from what caused it (never a counter or a random number), so handling
+ * the same input again gives the same ids and the gateway's dedupe on the ECRIS message id drops the copy.
+ */
+import { createHash } from 'node:crypto';
+import { formatMessageId, type EcrisMessageType } from '@ecris/ecris-model';
+
+const SERIAL_SPACE = 10n ** 15n;
+
+/** 15 digits from SHA-256 of the seed. Collisions are possible in principle (1 in 10^15 per pair). */
+export function serialOf(seed: string): bigint {
+  const digest = createHash('sha256').update(seed, 'utf8').digest();
+  return digest.readBigUInt64BE(0) % SERIAL_SPACE;
+}
+
+/** E.g. GB-IT-REQ-<15 digits> for the REQ of agency request AR-1 to IT: seed `AR-1/REQ/IT`. */
+export function ecrisMessageId(sender: string, receiver: string, type: EcrisMessageType, seed: string): string {
+  return formatMessageId({ sender, receiver, type, serial: serialOf(`${seed}/${type}/${receiver}`) });
+}
+
+/** The REQ we send to `state` for an agency request: one per state, whatever the number of deliveries. */
+export function requestMessageIdOf(sender: string, state: string, requestId: string): string {
+  return ecrisMessageId(sender, state, 'REQ', requestId);
+}
+
+/** translationId convention of the translation service (services/translation/README.md): TR-<source message id>. */
+export function translationIdOf(responseMessageId: string): string {
+  return `TR-${responseMessageId}`;
+}
+
+export function deadlineIdOf(requestMessageId: string, rebase: number): string {
+  return `DL-${requestMessageId}-${rebase}`;
+}

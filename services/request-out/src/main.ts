@@ -1,0 +1,4 @@
+import { runServiceMain } from '@ecris/service-kit';
+import { requestOutService } from './request-out.module';
+
+runServiceMain(requestOutService());
