@@ -48,7 +48,12 @@ export interface EcrisTransportOptions {
    * choose `dead-letter`, so an unexpected type is never silently dropped.
    */
   readonly unhandled?: 'skip' | 'dead-letter';
+  /** Records undecoded, all to `@EventPattern(RAW_PATTERN)` (see ConsumerRunnerOptions.raw). */
+  readonly raw?: boolean;
 }
+
+/** The pattern of the one handler of a raw transport. */
+export const RAW_PATTERN = 'ecris.raw-record';
 
 /**
  * A Nest microservice transport on our own consumer runner: services declare
@@ -86,6 +91,7 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
         observer: options.observer,
         onFatal: options.onFatal,
+        raw: options.raw,
       });
       await this.runner.start();
       callback();
@@ -109,7 +115,8 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
 
 
   private async dispatch(context: MessageContext): Promise<readonly OutboundMessage[]> {
-    const handler = this.getHandlerByPattern(context.schema);
+    // A raw transport hands every record, undecoded, to the one handler declared for RAW_PATTERN.
+    const handler = this.getHandlerByPattern(this.options.raw ? RAW_PATTERN : context.schema);
     if (!handler) {
       if (this.options.unhandled === 'dead-letter') {
         throw new PoisonError('business', 'NO_HANDLER', `no handler for ${context.schema} in ${this.options.service.name}`);

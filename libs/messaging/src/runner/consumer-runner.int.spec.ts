@@ -1,4 +1,4 @@
-import { readUntil } from '@ecris/testing';
+import { eventually, readUntil } from '@ecris/testing';
 import { deterministicEventId } from '../cloudevents/deterministic-id';
 import { CE_HEADERS } from '../cloudevents/headers';
 import { TransientError } from '../errors';
@@ -161,6 +161,23 @@ describe('ConsumerRunner on the real broker', () => {
     ]);
     const outputs = await readUntil(topics.output, (records) => records.length >= 4);
     expect(sequences(outputs)).toEqual([3, 1, 2, 6]);
+  });
+
+  it('in raw mode hands every record over undecoded, garbage included, with meta from its headers', async () => {
+    const topics = await freshTopics('runner-raw', 1);
+    const seen: { value: unknown; schema: string; id: string; correlationId: string }[] = [];
+    running = await startTestRunner(
+      topics,
+      async ({ value, schema, meta }) => {
+        seen.push({ value, schema, id: meta.id, correlationId: meta.correlationId });
+      },
+      { raw: true },
+    );
+    await publish([testEvent(topics.input, 'RAW', 1), { topic: topics.input, key: 'NOHEADERS', value: Buffer.from('garbage'), headers: {} }]);
+    await eventually(() => seen.length >= 2, 15_000, 'two raw records handled');
+    expect(seen[0]).toEqual({ value: null, schema: '', id: 'RAW-1', correlationId: 'RAW' });
+    expect(seen[1]).toEqual({ value: null, schema: '', id: `${topics.input}:0:1`, correlationId: 'NOHEADERS' });
+    expect(await readUntilQuiet(topics.dlq)).toHaveLength(0);
   });
 
   it('resumes from the committed offset after a restart, with nothing lost and nothing repeated', async () => {

@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { recordLogger, type Logger } from '@ecris/logging';
 import type { AvroCodec } from '../avro/avro-codec';
 import type { EventMeta } from '../cloudevents/event-meta';
+import { metaFromHeaders } from '../cloudevents/headers';
 import { classifyError, PoisonError, type Classification } from '../errors';
 import { nextOffset, toConsumedRecord } from '../kafka/consumed-record';
 import { createKafka, type KafkaSettings } from '../kafka/kafka-settings';
@@ -43,6 +44,12 @@ export interface ConsumerRunnerOptions {
   readonly maxBufferedRecords?: number;
   /** Called once when the runner stops because of a fatal error (fenced, refused credentials). */
   readonly onFatal?: (error: Classification) => void;
+  /**
+   * Hand records over undecoded (value null, schema '', meta from the CloudEvents headers or, failing
+   * those, from the record's coordinates): for consumers of every topic such as the audit index, which
+   * must index even bytes nobody can decode.
+   */
+  readonly raw?: boolean;
   /** Told about every record and every publish, for metrics. */
   readonly observer?: RunnerObserver;
   /** A clock for dead-letter times; injected so tests and replays can pin it. */
@@ -219,13 +226,12 @@ export class ConsumerRunner {
   /** Decode, call the handler, encode its outputs. Any throw is classified by the caller. */
   private async handle(record: ConsumedRecord, attempt: number, claim: PartitionClaim | undefined): Promise<RawOutboundRecord[]> {
     const { codec, handler, logger } = this.options;
-    const decoded = codec.decode<Record<string, unknown>>(record.value);
-    const meta = readMeta(decoded.value);
+    const { value, schema, meta } = this.options.raw ? rawView(record) : decodedView(codec, record);
     let log: Logger | undefined;
     const outputs = await handler({
       record,
-      value: decoded.value,
-      schema: decoded.reader.fullName,
+      value,
+      schema,
       meta,
       // Built on first use: a pino child with redaction costs tens of microseconds, and most records log nothing.
       get log() {
@@ -319,6 +325,25 @@ export class ConsumerRunner {
     void this.stop();
     this.options.onFatal?.(failure);
   }
+}
+
+function decodedView(codec: AvroCodec, record: ConsumedRecord): { value: unknown; schema: string; meta: EventMeta } {
+  const decoded = codec.decode<Record<string, unknown>>(record.value);
+  return { value: decoded.value, schema: decoded.reader.fullName, meta: readMeta(decoded.value) };
+}
+
+function rawView(record: ConsumedRecord): { value: unknown; schema: string; meta: EventMeta } {
+  const meta = metaFromHeaders(record.headers) ?? {
+    id: recordCoordinates(record),
+    source: '',
+    type: '',
+    time: new Date(Number(record.timestamp)).toISOString(),
+    subject: null,
+    correlationId: record.key?.toString('utf8') ?? '',
+    causationId: null,
+    traceparent: null,
+  };
+  return { value: null, schema: '', meta };
 }
 
 function readMeta(value: Record<string, unknown>): EventMeta {

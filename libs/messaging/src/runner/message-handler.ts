@@ -6,9 +6,9 @@ import type { ConsumedRecord, OutboundMessage } from '../ports';
 export interface MessageContext<T = unknown> {
   /** The record as it came off the log (bytes untouched). */
   readonly record: ConsumedRecord;
-  /** The value decoded and resolved to the newest schema version this code knows. */
+  /** The value decoded and resolved to the newest schema version this code knows (null for a raw runner). */
   readonly value: T;
-  /** The Avro full name of the value's record type. */
+  /** The Avro full name of the value's record type ('' for a raw runner). */
   readonly schema: string;
   /** The record's meta (from the value: it survives tools that drop headers). */
   readonly meta: EventMeta;
