@@ -3,15 +3,18 @@ import type { Logger } from '@ecris/logging';
 
 /**
  * Every service with a database publishes its outbox through one relay the kit runs, so no service
- * writes its own start/stop lifecycle. The outbox table is shared by the services of one database, and
- * the relay's advisory lock lets one relay at a time publish, in id order, whichever service wrote the row.
+ * writes its own start/stop lifecycle. The outbox table is shared by the services of one database; each
+ * relay publishes its own group's rows (and unowned ones), one relay per owner at a time, in id order.
  */
 export class KitOutboxRelay {
   private readonly relay: OutboxRelay;
   private running: Promise<void> | undefined;
 
-  constructor(database: SqlDatabase, sender: RecordSender, private readonly logger: Logger) {
+  constructor(database: SqlDatabase, sender: RecordSender, owner: string, private readonly logger: Logger) {
     this.relay = new OutboxRelay(database, sender, {
+      owner,
+      // NOTIFY wakes it at once on PostgreSQL; the poll only bounds the wait when a notification is lost.
+      pollIntervalMs: 250,
       onError: (error, info) => logger.warn({ err: error, ...info }, 'outbox relay failed; retrying'),
     });
   }

@@ -138,7 +138,9 @@ async function openResources(
     await sender.disconnect();
     throw error;
   }
-  const relay = database ? new KitOutboxRelay(database, sender, logger) : undefined;
+  const relay = database
+    ? new KitOutboxRelay(database, sender, `${config.namespace}${consumerGroup(definition.service).group}`, logger)
+    : undefined;
   return {
     config,
     logger,

@@ -2,7 +2,6 @@ import { Module, type FactoryProvider, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
 import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
-import { OutboxRelayLifecycle } from './adapters/outbox-relay.lifecycle';
 import { PgReceivedNotifications } from './adapters/pg-received-notifications';
 import { receptionSettingsFrom } from './adapters/reception-settings';
 import { NotificationHandler } from './handlers/notification.handler';
@@ -24,7 +23,6 @@ export function notificationInProviders(receivedNotifications: Provider = PG_REC
     },
     receivedNotifications,
     NotificationInMetrics,
-    OutboxRelayLifecycle,
   ];
 }
 

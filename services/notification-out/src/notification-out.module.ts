@@ -2,7 +2,6 @@ import { Module, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
 import { NotificationOutMetrics } from './adapters/notification-out-metrics';
-import { OutboxPublishing } from './adapters/outbox-publishing';
 import { PgExactlyOnceEffects } from './adapters/pg-exactly-once-effects';
 import { PgNotificationStats } from './adapters/pg-notification-stats';
 import { settingsFromEnv } from './adapters/settings';
@@ -28,7 +27,6 @@ const providers: Provider[] = [
   { provide: NOTIFICATION_STATS, inject: [DATABASE], useFactory: (db: SqlDatabase) => new PgNotificationStats(db) },
   NotificationOutMetrics,
   NotificationFlow,
-  OutboxPublishing,
 ];
 
 /** Wiring only: one handler per input record type; ports bound to the PostgreSQL adapters. */

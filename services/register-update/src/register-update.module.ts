@@ -2,7 +2,6 @@ import { Module, type FactoryProvider, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
 import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
-import { OutboxRelayLifecycle } from './adapters/outbox-relay.lifecycle';
 import { PgRegisterStore } from './adapters/pg-register-store';
 import { registerSettingsFrom } from './adapters/register-settings';
 import { ConvictionAmendedHandler } from './handlers/conviction-amended.handler';
@@ -31,7 +30,6 @@ export function registerUpdateProviders(store: Provider = PG_REGISTER_STORE): Pr
     store,
     RegisterEffects,
     RegisterUpdateMetrics,
-    OutboxRelayLifecycle,
   ];
 }
 

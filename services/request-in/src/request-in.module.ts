@@ -5,7 +5,6 @@ import { AVRO_CODEC, CLOCK, DATABASE, RESOLVE_TOPIC, type Clock } from '@ecris/s
 import { ukDateOf } from '@ecris/deadlines';
 import { DeadlineWatch } from './adapters/deadline-watch';
 import { ukConvictionIdOf } from './adapters/ids';
-import { OutboxRelayLifecycle } from './adapters/outbox-relay.lifecycle';
 import { PgRequestStore } from './adapters/pg-request-store';
 import { RegisterSearchAdapter } from './adapters/register-search.adapter';
 import { requestInConfigFrom, type RequestInConfig } from './adapters/settings-from-env';
@@ -54,7 +53,6 @@ export function requestInProviders(overrides: { config?: Provider; registerSearc
         }),
     },
     RequestInMetrics,
-    OutboxRelayLifecycle,
     DeadlineWatch,
   ];
 }

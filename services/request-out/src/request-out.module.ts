@@ -7,7 +7,6 @@ import { Module, type Type } from '@nestjs/common';
 import { loadMigrations } from '@ecris/messaging';
 import { CLOCK, type Clock, type ServiceDefinition } from '@ecris/service-kit';
 import { ExactlyOnce } from './adapters/exactly-once';
-import { OutboxPublisher } from './adapters/outbox-publisher';
 import { OverdueWatch } from './adapters/overdue-watch';
 import { PgCaseStore } from './adapters/pg-case-store';
 import { RequestOutMetrics } from './adapters/request-out-metrics';
@@ -51,7 +50,6 @@ export function requestOutModule(options: RequestOutOptions = {}): Type<unknown>
       ExactlyOnce,
       RequestOutMetrics,
       InboundAnswers,
-      OutboxPublisher,
       OverdueWatch,
       AgencyApi,
       AgencyAuthGuard,

@@ -3,7 +3,6 @@ import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
 import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
 import { HttpMachineTranslator, NO_MACHINE_TRANSLATOR } from './adapters/http-machine-translator';
-import { OutboxRelayLifecycle } from './adapters/outbox-relay.lifecycle';
 import { PgTranslationState } from './adapters/pg-translation-state';
 import { codeBookOf } from './domain/code-book';
 import { OperatorActionHandler } from './handlers/operator-action.handler';
@@ -47,7 +46,6 @@ export function translationProviders(machineTranslator: Provider = MACHINE_TRANS
       useFactory: (): TranslationSettings => ({ reviewDueHours: positiveNumber(process.env, 'TRANSLATION_REVIEW_DUE_HOURS', 48) }),
     },
     TranslationMetrics,
-    OutboxRelayLifecycle,
   ];
 }
 

@@ -15,7 +15,8 @@ export class PgEffectLedger implements EffectLedger {
       const records = firstTime ? ((await effect(tx)) ?? []) : [];
       // A duplicate still advances progress: its offset is behind us once we have seen it.
       await advanceProgress(tx, entry);
-      await insertOutboxRecords(tx, records);
+      // The group owns what it emits: its own relay publishes it.
+      await insertOutboxRecords(tx, records, entry.group);
       return firstTime ? 'applied' : 'duplicate';
     });
   }

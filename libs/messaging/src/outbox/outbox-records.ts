@@ -29,15 +29,20 @@ function eventIdOf(record: RawOutboundRecord): string {
 /**
  * Writes records to the outbox inside the caller's transaction. Output ids are deterministic, so a
  * record whose ce_id is already there is the same event again and is skipped (ON CONFLICT DO NOTHING).
+ * `owner` (the writing service's consumer group) picks the relay that publishes them; see 002_outbox_owner.sql.
  */
-export async function insertOutboxRecords(tx: SqlExecutor, records: readonly RawOutboundRecord[]): Promise<void> {
+export async function insertOutboxRecords(
+  tx: SqlExecutor,
+  records: readonly RawOutboundRecord[],
+  owner: string | null = null,
+): Promise<void> {
   for (const record of records) {
     await tx.query(
-      `INSERT INTO outbox (event_id, topic, record_key, value, headers)
-       VALUES ($1, $2, $3, $4, $5::jsonb)
+      `INSERT INTO outbox (event_id, topic, record_key, value, headers, owner)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
        ON CONFLICT (event_id) DO NOTHING`,
       // The headers are stringified here: pg would otherwise send a JS array as a PostgreSQL array.
-      [eventIdOf(record), record.topic, record.key, record.value, JSON.stringify(encodeHeaders(record.headers))],
+      [eventIdOf(record), record.topic, record.key, record.value, JSON.stringify(encodeHeaders(record.headers)), owner],
     );
   }
 }

@@ -35,6 +35,11 @@ export interface OutboxRelayOptions {
    */
   readonly isFatalSendError?: (err: unknown) => boolean;
   readonly random?: () => number;
+  /**
+   * Publish only rows of this owner (and rows written without one). Without it the relay publishes
+   * every row. Relays of different owners run side by side; one relay at a time per owner keeps order.
+   */
+  readonly owner?: string;
 }
 
 const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
@@ -49,7 +54,7 @@ export function isFatalByDefault(err: unknown): boolean {
  * LOCKED alone allows) could publish a key's later event before its earlier one. A transaction-level
  * lock is released at COMMIT/ROLLBACK, so a crashed relay never keeps it.
  */
-const TRY_RELAY_LOCK = `SELECT pg_try_advisory_xact_lock(hashtextextended('ecris.outbox.relay:' || current_schema(), 0)) AS locked`;
+const TRY_RELAY_LOCK = `SELECT pg_try_advisory_xact_lock(hashtextextended('ecris.outbox.relay:' || current_schema() || ':' || coalesce($1::text, '*'), 0)) AS locked`;
 
 /**
  * Publishes outbox rows with a RecordSender, in id order, and marks them sent.
@@ -92,11 +97,11 @@ export class OutboxRelay {
       if (!(await this.takeRelayLock(tx))) return 0;
       const { rows } = await tx.query<OutboxRow>(
         `SELECT id, topic, record_key, value, headers FROM outbox
-          WHERE sent_at IS NULL
+          WHERE sent_at IS NULL AND ($2::text IS NULL OR owner = $2 OR owner IS NULL)
           ORDER BY id
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
-        [limit],
+        [limit, this.options.owner ?? null],
       );
       if (rows.length === 0) return 0;
       try {
@@ -171,7 +176,7 @@ export class OutboxRelay {
   private async takeRelayLock(tx: SqlExecutor): Promise<boolean> {
     // PGlite is one process; its transactions already run one at a time.
     if (this.db.engine !== 'postgres') return true;
-    const { rows } = await tx.query<{ locked: boolean }>(TRY_RELAY_LOCK);
+    const { rows } = await tx.query<{ locked: boolean }>(TRY_RELAY_LOCK, [this.options.owner ?? null]);
     return rows[0]?.locked === true;
   }
 

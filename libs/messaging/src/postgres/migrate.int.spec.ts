@@ -21,13 +21,13 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
 
   it('applies the messaging migrations once; a second run is a no-op', async () => {
     const migrations = await loadMigrations(messagingMigrationsDir);
-    expect(await migrate(t.db, migrations)).toEqual(['001_messaging']);
+    expect(await migrate(t.db, migrations)).toEqual(['001_messaging', '002_outbox_owner']);
     expect(await tablesIn(t.db)).toEqual(['inbox', 'outbox', 'partition_progress', 'schema_migrations']);
 
     // The tables are created without IF NOT EXISTS: applying the file again would fail.
     expect(await migrate(t.db, migrations)).toEqual([]);
-    const { rows } = await t.db.query<{ id: string }>('SELECT id FROM schema_migrations');
-    expect(rows).toEqual([{ id: '001_messaging' }]);
+    const { rows } = await t.db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
+    expect(rows).toEqual([{ id: '001_messaging' }, { id: '002_outbox_owner' }]);
   });
 
   it('applies in id order whatever order they are given in, and only the new ones later', async () => {
@@ -68,8 +68,8 @@ describe('migrate from two processes at once (postgres)', () => {
     const [mine, theirs] = await Promise.all([migrate(t.db, migrations), migrate(other, migrations)]);
 
     // Without the lock the loser would fail on CREATE TABLE of a table that now exists.
-    expect([...mine, ...theirs]).toEqual(['001_messaging']);
-    const { rows } = await t.db.query<{ id: string }>('SELECT id FROM schema_migrations');
-    expect(rows).toEqual([{ id: '001_messaging' }]);
+    expect([...mine, ...theirs].sort()).toEqual(['001_messaging', '002_outbox_owner']);
+    const { rows } = await t.db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
+    expect(rows).toEqual([{ id: '001_messaging' }, { id: '002_outbox_owner' }]);
   });
 });

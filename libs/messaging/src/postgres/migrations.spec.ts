@@ -39,7 +39,7 @@ describe('loadMigrations', () => {
 
   it('finds the messaging migrations', async () => {
     const ids = (await loadMigrations(messagingMigrationsDir)).map((m) => m.id);
-    expect(ids).toEqual(['001_messaging']);
+    expect(ids).toEqual(['001_messaging', '002_outbox_owner']);
   });
 });
 

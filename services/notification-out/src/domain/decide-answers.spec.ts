@@ -75,6 +75,14 @@ describe('FEM for our NOTs', () => {
     expect(reason).not.toContain('inconnu');
   });
 
+  it('leaves out of the work item any "code" that is not an FE code', () => {
+    const result = plan(decideFunctionalError(fem(sent.messageId, inboundId('FR', 'FEM', 4), ['FE-90001', 'Jean Exemple']), sent, env));
+    const reason = result.outputs[0]!.type === 'work-item' ? result.outputs[0]!.value.reason : '';
+    expect(reason).toContain('FE-90001 (and 1 malformed code)');
+    expect(reason).not.toContain('Jean');
+    expect(result.updated[0]!.answerCodes).toEqual(['FE-90001']);
+  });
+
   it('never answers a FEM with a FEM: one about an unknown NOT goes to an operator', () => {
     const result = plan(decideFunctionalError(fem(sent.messageId, inboundId('FR', 'FEM', 2)), undefined, env));
     expect(result.outputs).toEqual([expect.objectContaining({ type: 'work-item' })]);

@@ -82,7 +82,7 @@ export function decideNotificationResponse(nrs: NotificationResponse, row: Notif
     id: `notification-out:${row.convictionReference}:NRS:${nrs.header.messageId}`,
     kind: 'NOTIFICATION_PROBLEM',
     reason:
-      `${nrs.header.sender} answered ${row.messageId} with NRS ${nrs.header.messageId}, response type ${code} ` +
+      `${row.receivingState} answered ${row.messageId} with NRS ${nrs.header.messageId}, response type ${code} ` +
       `(${label ?? 'meaning not in the loaded reference data'}). Check it; correct the court record or re-send (REVIEW_DECISION resend-notification).`,
     dueBy: endOfUkDay(row.dueOn),
   });
@@ -114,14 +114,17 @@ export function decideFunctionalError(fem: FunctionalError, row: NotificationRec
       outcome: 'answer-to-unknown-notification',
     };
   }
-  // Only the codes go into the work item: the other state's explanations are not ours to vouch for and
-  // could quote personal data. They stay readable on the FEM itself, on the log.
-  const codes = [...new Set(fem.errors.map((error) => error.code))];
+  // Only well-formed codes go into the work item: the other state's explanations are not ours to vouch
+  // for and could quote personal data. They stay readable on the FEM itself, on the log.
+  const all = fem.errors.map((error) => error.code);
+  const codes = [...new Set(all.filter((code) => FORMATS.functionalErrorCode.pattern.test(code)))];
+  const malformed = all.length - all.filter((code) => FORMATS.functionalErrorCode.pattern.test(code)).length;
   const task = workItem(row, {
     id: `notification-out:${row.convictionReference}:FEM:${fem.header.messageId}`,
     kind: 'FUNCTIONAL_ERROR',
     reason:
-      `${fem.header.sender} rejected ${row.messageId} with FEM ${fem.header.messageId}: ${codes.join(', ')}. ` +
+      `${row.receivingState} rejected ${row.messageId} with FEM ${fem.header.messageId}: ${codes.join(', ') || 'no well-formed code'}` +
+      `${malformed > 0 ? ` (and ${malformed} malformed code${malformed > 1 ? 's' : ''})` : ''}. ` +
       `Correct the court record (the amendment re-sends it) or fix the cause and re-send (REVIEW_DECISION resend-notification); ` +
       `the 28-day deadline still counts.`,
     dueBy: endOfUkDay(row.dueOn),

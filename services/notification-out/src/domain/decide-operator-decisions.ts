@@ -35,7 +35,7 @@ export function parseOperatorAction(action: OperatorAction): ParsedAction {
     return messageId ? { decision: 'resend', messageId, actor: action.actor } : { decision: 'invalid', why: 'details.messageId is missing' };
   }
   const scheme = decision === 'classify-offence' ? 'offence' : 'sentence';
-  const nationalCode = details[scheme === 'offence' ? 'ukOffenceCode' : 'disposalCode']?.trim();
+  const nationalCode = details[scheme === 'offence' ? 'ukOffenceCode' : 'disposalCode']?.trim().toUpperCase();
   const category = details['category']?.trim() ?? '';
   if (!nationalCode) return { decision: 'invalid', why: `details.${scheme === 'offence' ? 'ukOffenceCode' : 'disposalCode'} is missing` };
   const pattern = scheme === 'offence' ? OFFENCE_CATEGORY : SENTENCE_CATEGORY;

@@ -148,7 +148,7 @@ export interface Plan {
 /** An input that can never be processed as it is: the handler turns it into a PoisonError (dead letter). */
 export interface Refusal {
   readonly refused: true;
-  readonly code: 'ALREADY_RECORDED' | 'UNKNOWN_CONVICTION' | 'CONVICTION_REMOVED' | 'BAD_OPERATOR_DECISION' | 'UNANSWERABLE';
+  readonly code: 'ALREADY_RECORDED' | 'UNKNOWN_CONVICTION' | 'CONVICTION_REMOVED' | 'UNANSWERABLE';
   /** Safe for logs and dead-letter headers: no personal data. */
   readonly message: string;
 }

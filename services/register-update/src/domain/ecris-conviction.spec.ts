@@ -1,8 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SchemaNames, type Notification } from '@ecris/contracts';
-import { AvroCodec, SchemaArchive } from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 import { translatedNotification } from '../testing/fixtures';
 import { ecrisConvictionOf } from './ecris-conviction';
 
@@ -26,10 +21,4 @@ describe('ecrisConvictionOf', () => {
     expect(rebuilt.decisions[0]?.changeTypeRefs).toEqual([]);
   });
 
-  it('is a valid uk.ecris.model.Conviction: it encodes inside a NOT', () => {
-    const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
-    const not = JSON.parse(readFileSync(join(REPO_SCHEMAS_DIR, 'uk/ecris/message/fixtures/Notification.v1.json'), 'utf8')) as Notification;
-    const bytes = codec.encode(SchemaNames.notification, { ...not, conviction: rebuilt });
-    expect(codec.decode<Notification>(bytes).value.conviction).toEqual(rebuilt);
-  });
 });
