@@ -50,6 +50,8 @@ export interface EcrisTransportOptions {
   readonly unhandled?: 'skip' | 'dead-letter';
   /** Records undecoded, all to `@EventPattern(RAW_PATTERN)` (see ConsumerRunnerOptions.raw). */
   readonly raw?: boolean;
+  /** See ConsumerRunnerOptions.sessionTimeoutMs. */
+  readonly sessionTimeoutMs?: number;
 }
 
 /** The pattern of the one handler of a raw transport. */
@@ -92,6 +94,7 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
         observer: options.observer,
         onFatal: options.onFatal,
         raw: options.raw,
+        sessionTimeoutMs: options.sessionTimeoutMs,
       });
       await this.runner.start();
       callback();

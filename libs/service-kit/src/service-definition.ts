@@ -18,6 +18,6 @@ export interface ServiceDefinition {
   /** Called once the app exists, before it listens: e.g. to serve an OpenAPI document. */
   readonly configureApp?: (app: INestApplication) => void | Promise<void>;
   readonly transport?: Partial<
-    Pick<EcrisTransportOptions, 'backoff' | 'isTransient' | 'unhandled' | 'partitionsConsumedConcurrently' | 'raw'>
+    Pick<EcrisTransportOptions, 'backoff' | 'isTransient' | 'unhandled' | 'partitionsConsumedConcurrently' | 'raw' | 'sessionTimeoutMs'>
   >;
 }

@@ -14,6 +14,7 @@ import {
   openDatabase,
   PgPartitionClaims,
   SchemaArchive,
+  type RecordSender,
   type SqlDatabase,
 } from '@ecris/messaging';
 import { EcrisKafkaTransport, KeepErrorsFilter } from '@ecris/messaging-nest';
@@ -138,14 +139,21 @@ async function openResources(
     await sender.disconnect();
     throw error;
   }
+  const metrics = new ServiceMetrics(config.service);
+  const countingSender: RecordSender = {
+    async send(records) {
+      await sender.send(records);
+      metrics.countPublished(records.length);
+    },
+  };
   const relay = database
-    ? new KitOutboxRelay(database, sender, `${config.namespace}${consumerGroup(definition.service).group}`, logger)
+    ? new KitOutboxRelay(database, countingSender, `${config.namespace}${consumerGroup(definition.service).group}`, logger)
     : undefined;
   return {
     config,
     logger,
     codec,
-    metrics: new ServiceMetrics(config.service),
+    metrics,
     readiness: new Readiness(),
     sender,
     database,
