@@ -14,3 +14,4 @@ export {
 } from './validation/formats';
 export type { EcrisMessageType, MessageIdParts } from './validation/formats';
 export { ECRIS_MESSAGE_SCHEMAS, ecrisMessageTypeOfSchema } from './message-schemas';
+export { derivedMessageId, derivedSerial, serialOf, ukConvictionId } from './derived-ids';

@@ -3,9 +3,8 @@
  * review work item, and an RAI to the sender of a notification whose person could not be identified.
  * Ids and times derive from the input event, so a replay rebuilds the same records.
  */
-import { createHash } from 'node:crypto';
 import { SchemaNames, type AdditionalInformationItem, type RegisterChange } from '@ecris/contracts';
-import { formatMessageId } from '@ecris/ecris-model';
+import { derivedMessageId } from '@ecris/ecris-model';
 import { deriveMeta, uuidV5, type EventMeta, type OutboundMessage } from '@ecris/messaging';
 
 export const SOURCE = '/ecris-exchange/register-update';
@@ -77,15 +76,12 @@ export function matchReview(cause: EventMeta, exchangeId: string, sourceMessageI
   };
 }
 
-const SERIAL_SPACE = 10n ** 15n;
-
 /**
- * Our RAI's ECRIS id: 15 digits from a hash of the NOT it answers, so the same NOT always gets the
- * same RAI id (a replay or re-translation re-sends the same message, which the gateway dedupes).
+ * Our RAI's ECRIS id, derived from the NOT it answers (libs/ecris-model): the same NOT always gets the
+ * same RAI id, so a replay or re-translation re-sends the same message, which the gateway dedupes.
  */
 export function raiMessageId(ourState: string, senderState: string, notMessageId: string): string {
-  const digest = createHash('sha256').update(`${notMessageId}\u0000register-update/rai`, 'utf8').digest();
-  return formatMessageId({ sender: ourState, receiver: senderState, type: 'RAI', serial: digest.readBigUInt64BE(0) % SERIAL_SPACE });
+  return derivedMessageId(ourState, senderState, 'RAI', notMessageId, 'register-update/rai');
 }
 
 export function requestAdditionalInfo(

@@ -2,16 +2,9 @@
  * Ids of what we send, derived from what caused it (never a counter or a random number), so handling
  * the same input again gives the same ids and the gateway's dedupe on the ECRIS message id drops the copy.
  */
-import { createHash } from 'node:crypto';
-import { formatMessageId, type EcrisMessageType } from '@ecris/ecris-model';
+import { formatMessageId, serialOf, type EcrisMessageType } from '@ecris/ecris-model';
 
-const SERIAL_SPACE = 10n ** 15n;
-
-/** 15 digits from SHA-256 of the seed. Collisions are possible in principle (1 in 10^15 per pair). */
-export function serialOf(seed: string): bigint {
-  const digest = createHash('sha256').update(seed, 'utf8').digest();
-  return digest.readBigUInt64BE(0) % SERIAL_SPACE;
-}
+export { serialOf };
 
 /** E.g. GB-IT-REQ-<15 digits> for the REQ of agency request AR-1 to IT: seed `AR-1/REQ/IT`. */
 export function ecrisMessageId(sender: string, receiver: string, type: EcrisMessageType, seed: string): string {
