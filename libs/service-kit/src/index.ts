@@ -8,3 +8,4 @@ export { ServiceMetrics } from './service-metrics';
 export { startService } from './start-service';
 export type { RunningService, StartServiceOptions } from './start-service';
 export * from './tokens';
+export { PeriodicTask } from './periodic-task';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from '@ecris/logging';
-import { CLOCK, SERVICE_LOGGER, type Clock } from '@ecris/service-kit';
+import { CLOCK, PeriodicTask, SERVICE_LOGGER, type Clock } from '@ecris/service-kit';
 import type { RequestExchange } from '../application/request-exchange';
 import { REQUEST_EXCHANGE } from '../ports';
 import { RequestInMetrics } from '../request-in.metrics';
@@ -13,31 +13,24 @@ import type { RequestInConfig } from './settings-from-env';
  */
 @Injectable()
 export class DeadlineWatch implements OnModuleInit, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(REQUEST_EXCHANGE) private readonly exchange: RequestExchange,
-    @Inject(REQUEST_IN_CONFIG) private readonly config: RequestInConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REQUEST_IN_CONFIG) config: RequestInConfig,
+    @Inject(CLOCK) clock: Clock,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     private readonly metrics: RequestInMetrics,
-  ) {}
-
-  onModuleInit(): void {
-    if (this.config.deadlineCheckIntervalMs <= 0 || this.timer) return; // init hooks may run twice (HTTP app and microservice)
-    this.timer = setInterval(() => {
-      // One check at a time: a slow database must not pile checks up.
-      this.running ??= this.checkAt(this.clock())
-        .catch((err: unknown) => this.logger.warn({ err }, 'deadline check failed; trying again at the next interval'))
-        .finally(() => (this.running = undefined));
-    }, this.config.deadlineCheckIntervalMs);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask('deadline check', config.deadlineCheckIntervalMs, () => this.checkAt(clock()), logger);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onModuleInit(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   async checkAt(now: Date, closeOnDueDate?: boolean): Promise<Awaited<ReturnType<RequestExchange['reviewDeadlines']>>> {

@@ -7,7 +7,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ukDateOf } from '@ecris/deadlines';
 import type { Logger } from '@ecris/logging';
 import { insertOutboxRecords, uuidV5, type SqlDatabase } from '@ecris/messaging';
-import { DATABASE, SERVICE_LOGGER, type Clock } from '@ecris/service-kit';
+import { DATABASE, PeriodicTask, SERVICE_LOGGER, type Clock } from '@ecris/service-kit';
 import type { DecisionContext } from '../domain/context';
 import { markOverdue } from '../domain/overdue';
 import type { RequestOutSettings } from '../config/settings';
@@ -20,42 +20,30 @@ const CASES_PER_ROUND = 200;
 
 @Injectable()
 export class OverdueWatch implements OnModuleInit, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(DATABASE) private readonly db: SqlDatabase,
     @Inject(CASE_STORE) private readonly store: CaseStore,
     @Inject(DECISION_CONTEXT) private readonly context: DecisionContext,
-    @Inject(REQUEST_OUT_SETTINGS) private readonly settings: RequestOutSettings,
-    @Inject(REQUEST_OUT_CLOCK) private readonly clock: Clock,
+    @Inject(REQUEST_OUT_SETTINGS) settings: RequestOutSettings,
+    @Inject(REQUEST_OUT_CLOCK) clock: Clock,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     private readonly exactlyOnce: ExactlyOnce,
     private readonly metrics: RequestOutMetrics,
-  ) {}
+  ) {
+    this.task = new PeriodicTask('overdue check', settings.overdueCheckEveryMs, async () => {
+      const found = await this.checkAt(clock());
+      if (found > 0) this.logger.info({ found }, 'overdue requests reported');
+    }, logger);
+  }
 
-  /** Nest calls init hooks once for the HTTP app and once more for the connected microservice. */
   onModuleInit(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.tick(), this.settings.overdueCheckEveryMs);
-    this.timer.unref();
+    this.task.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.round;
-  }
-
-  private tick(): void {
-    if (this.round) return; // the previous round is still going
-    this.round = this.checkAt(this.clock())
-      .then((found) => {
-        if (found > 0) this.logger.info({ found }, 'overdue requests reported');
-      })
-      .catch((err: unknown) => this.logger.warn({ err }, 'overdue check failed; retried next round'))
-      .finally(() => {
-        this.round = undefined;
-      });
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One round at `now`; returns how many requests to member states it found newly overdue. */
