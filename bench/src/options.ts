@@ -9,9 +9,19 @@ export interface BenchOptions {
   readonly rate: number;
   readonly latencySeconds: number;
   readonly warmupSeconds: number;
-  readonly phases: readonly ('throughput' | 'latency')[];
+  readonly phases: readonly Phase[];
   readonly out: string;
+  readonly courtEvents: number;
+  readonly translated: number;
+  readonly requestRate: number;
+  readonly requestSeconds: number;
+  readonly servicePartitions: number;
+  readonly serviceLogLevel: string;
 }
+
+/** The runner-vs-raw phases, then the service phases of issues 4 and 5 (bench/src/services). */
+export const PHASES = ['throughput', 'latency', 'notification-e2e', 'register-update', 'request-in-latency'] as const;
+export type Phase = (typeof PHASES)[number];
 
 /** Flag, default, what it sets: the README's table is written from this. */
 const FLAGS = {
@@ -23,12 +33,18 @@ const FLAGS = {
   rate: ['200', 'records per second sent in the latency phase'],
   'latency-seconds': ['20', 'measured seconds of the latency phase, per side'],
   'warmup-seconds': ['3', 'seconds sent before measuring, per side'],
-  phases: ['throughput,latency', 'which phases to run'],
+  phases: ['throughput,latency', `which phases to run, of ${PHASES.join(', ')}`],
   out: ['bench/results/latest.json', 'where the JSON results go'],
+  'court-events': ['20000', 'notification-e2e: court events pre-loaded'],
+  translated: ['12000', 'register-update: translated NOTs pre-loaded (and persons on the register)'],
+  'request-rate': ['50', 'request-in-latency: REQs per second'],
+  'request-seconds': ['20', 'request-in-latency: measured seconds (after --warmup-seconds)'],
+  'service-partitions': ['6', 'service phases: partitions of every registry topic (the registry has 6)'],
+  'service-log-level': ['warn', 'service phases: the service LOG_LEVEL (info logs a line per record)'],
 } as const;
 
 export function usage(): string {
-  const lines = Object.entries(FLAGS).map(([flag, [value, what]]) => `  --${flag.padEnd(16)} ${what} (default ${value})`);
+  const lines = Object.entries(FLAGS).map(([flag, [value, what]]) => `  --${flag.padEnd(19)} ${what} (default ${value})`);
   return ['npm run bench -- [flags]', ...lines].join('\n');
 }
 
@@ -49,7 +65,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   };
   const phases = text('phases').split(',').map((phase) => phase.trim());
   for (const phase of phases) {
-    if (phase !== 'throughput' && phase !== 'latency') throw new Error(`--phases: unknown phase ${phase}`);
+    if (!(PHASES as readonly string[]).includes(phase)) throw new Error(`--phases: unknown phase ${phase}`);
   }
   return {
     records: positive('records'),
@@ -62,5 +78,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     warmupSeconds: positive('warmup-seconds', true),
     phases: phases as BenchOptions['phases'],
     out: text('out'),
+    courtEvents: positive('court-events'),
+    translated: positive('translated'),
+    requestRate: positive('request-rate'),
+    requestSeconds: positive('request-seconds'),
+    servicePartitions: positive('service-partitions'),
+    serviceLogLevel: text('service-log-level'),
   };
 }

@@ -12,15 +12,20 @@ import type { StartPassthrough } from './passthrough';
 import { startRawPassthrough } from './raw-passthrough';
 import { formatReport, machine, summariseLatency, summariseThroughput, TARGETS, type BenchResults } from './report';
 import { startRunnerPassthrough } from './runner-passthrough';
+import { runServicePhases } from './services/service-phases';
+import { formatServiceResults, SERVICE_TARGETS, type ServicePhaseResult } from './services/service-results';
 import { loadInput, throughputPass, type ThroughputPass } from './throughput';
+
+/** The runner-vs-raw figures, and those of the service phases when any ran. */
+type RunResults = BenchResults & { readonly serviceTargets?: typeof SERVICE_TARGETS; readonly services?: readonly ServicePhaseResult[] };
 
 const SIDES: readonly (readonly ['raw' | 'runner', StartPassthrough])[] = [
   ['raw', startRawPassthrough],
   ['runner', startRunnerPassthrough],
 ];
 
-async function runBench(options: BenchOptions, broker: BenchBroker): Promise<BenchResults> {
-  let results: BenchResults = {
+async function runBench(options: BenchOptions, broker: BenchBroker): Promise<RunResults> {
+  let results: RunResults = {
     date: new Date().toISOString(),
     machine: machine(),
     brokers: broker.settings.brokers,
@@ -52,6 +57,9 @@ async function runBench(options: BenchOptions, broker: BenchBroker): Promise<Ben
     }
     results = { ...results, latency: summariseLatency(latency[0], latency[1]) };
   }
+
+  const services = await runServicePhases(broker, options, progress);
+  if (services.length > 0) results = { ...results, serviceTargets: SERVICE_TARGETS, services };
   return results;
 }
 
@@ -68,14 +76,14 @@ async function main(): Promise<void> {
   }
   const broker = new BenchBroker(Date.now().toString(36));
   await broker.connect();
-  let results: BenchResults;
+  let results: RunResults;
   try {
     results = await runBench(options, broker);
   } finally {
     progress('deleting the run\'s topics and groups');
     await broker.cleanUp();
   }
-  console.log(formatReport(results));
+  console.log(formatReport(results) + (results.services ? formatServiceResults(results.services) : ''));
   const out = resolve(options.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

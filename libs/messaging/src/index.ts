@@ -29,6 +29,8 @@ export { KafkaAdmin } from './kafka/kafka-admin';
 export type { TopicDescription, TopicSpec } from './kafka/kafka-admin';
 export { readTopic, TopicTail } from './kafka/topic-tail';
 export type { ReadTopicOptions } from './kafka/topic-tail';
+export { LogReader } from './kafka/log-reader';
+export type { LogReadOptions, OffsetRange, PartitionOffsets } from './kafka/log-reader';
 export { nextOffset } from './kafka/consumed-record';
 
 // The consumer runner

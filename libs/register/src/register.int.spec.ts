@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { loadMigrations, messagingMigrationsDir, migrate, openDatabase, type SqlDatabase } from '@ecris/messaging';
-import { testDatabaseUrl } from '@ecris/testing';
+import { freshTestDatabase, type TestDatabase } from '@ecris/testing';
 import { matchPerson } from './matching/match-person';
 import { registerMigrations } from './migrations';
 import { RegisterReader } from './register-reader';
 import { RegisterWriter, VersionConflictError } from './register-writer';
 import type { ConvictionContent, NewPerson } from './types';
 
-/** Invented people; a surname unique to this run, so the shared test database never mixes runs. */
+/**
+ * Invented people. Each engine's database is this file's own (a fresh PostgreSQL database, or PGlite in
+ * memory), so no person an earlier run left can join a search's candidates.
+ */
 const run = randomUUID().slice(0, 8);
 const surname = `Παπαδόπουλος${run.replace(/[0-9]/g, '')}`;
 
@@ -59,19 +62,24 @@ function content(fields: Partial<ConvictionContent> = {}): ConvictionContent {
   };
 }
 
+const inMemory: TestDatabase = { name: 'pglite', url: '', drop: async () => undefined };
+
 describe.each([
-  ['PostgreSQL', () => testDatabaseUrl()],
-  ['PGlite', () => ''],
-])('the register on %s', (_engine, databaseUrl) => {
+  ['PostgreSQL', () => freshTestDatabase('register')],
+  ['PGlite', async () => inMemory],
+])('the register on %s', (_engine, provideDatabase) => {
+  let database: TestDatabase | undefined;
   let db: SqlDatabase;
 
   beforeAll(async () => {
-    db = await openDatabase(databaseUrl());
+    database = await provideDatabase();
+    db = await openDatabase(database.url);
     await migrate(db, [...(await loadMigrations(messagingMigrationsDir)), ...(await registerMigrations())]);
   });
 
   afterAll(async () => {
     await db?.close();
+    await database?.drop();
   });
 
   const newPerson = (personId: string, fields: Partial<NewPerson> = {}): NewPerson => ({

@@ -5,6 +5,7 @@ const { dockerEngineAnswers } = require('./docker-engine');
 const { provideKafka } = require('./kafka-fixture');
 const { provideDatabase } = require('./postgres-fixture');
 const { stopAll } = require('./stop-fixtures');
+const { startTestRun } = require('./test-run');
 
 /** Shared with global-teardown.js, which jest runs in this same process. */
 const FIXTURES = Symbol.for('ecris.testing.fixtures');
@@ -14,6 +15,7 @@ module.exports = async function globalSetup() {
   const docker = needsDocker && dockerEngineAnswers();
   const started = [];
   globalThis[FIXTURES] = started;
+  startTestRun();
 
   let kafka, database;
   try {

@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@ecris/contracts';
-import { KafkaAdmin, readTopic, type ConsumedRecord } from '@ecris/messaging';
+import { KafkaAdmin, readTopic, TopicTail, type ConsumedRecord } from '@ecris/messaging';
 import { testKafkaSettings } from './names-and-settings';
 
 async function withAdmin<T>(work: (admin: KafkaAdmin) => Promise<T>): Promise<T> {
@@ -36,4 +36,18 @@ export function readUntil(
   timeoutMs = 15_000,
 ): Promise<ConsumedRecord[]> {
   return readTopic(testKafkaSettings(), topic, { until: predicate, timeoutMs });
+}
+
+/**
+ * Everything on `topic` up to its end offsets at the time of the call: for counting what must not be
+ * there (a second effect of a duplicate), after waiting with readUntil for what must.
+ */
+export async function readToEnd(topic: string, timeoutMs = 15_000): Promise<ConsumedRecord[]> {
+  const tail = await TopicTail.start(testKafkaSettings(), [topic]);
+  try {
+    await tail.catchUp(timeoutMs);
+    return [...tail.records];
+  } finally {
+    await tail.stop();
+  }
 }

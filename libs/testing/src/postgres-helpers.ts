@@ -9,9 +9,12 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** Runs `work` with a small pool on the test database and always closes the pool afterwards. */
-export async function withPgPool<T>(work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
+/**
+ * Runs `work` with a small pool on the test database, or on `url` (a freshTestDatabase), and always
+ * closes the pool afterwards.
+ */
+export async function withPgPool<T>(work: (pool: Pool) => Promise<T>, url: string = testDatabaseUrl()): Promise<T> {
+  const pool = new Pool({ connectionString: url, max: 4 });
   try {
     return await work(pool);
   } finally {

@@ -1,11 +1,4 @@
-import { join } from 'node:path';
-import { loadMigrations } from '@ecris/messaging';
 import { runServiceMain } from '@ecris/service-kit';
-import { NotificationInModule } from './notification-in.module';
+import { definition } from './notification-in.definition';
 
-runServiceMain({
-  service: 'notification-in',
-  module: NotificationInModule,
-  migrations: () => loadMigrations(join(__dirname, '..', 'migrations')),
-  claimPartitions: true,
-});
+runServiceMain(definition);

@@ -10,16 +10,16 @@ import {
   type ReviewTaskRaised,
 } from '@ecris/contracts';
 import { DLQ_HEADERS } from '@ecris/messaging';
-import { eventually, testDatabaseUrl } from '@ecris/testing';
-import { amended, fem, nrs, operatorAction, rai, recorded, removed } from './testing/fixtures';
+import { eventually, uniqueSerials } from '@ecris/testing';
+import { amended, fem, inboundId as inboundIdOf, nrs, operatorAction, rai, recorded, removed } from './testing/fixtures';
 import { headerText, newReference, ServiceHarness, TOPICS } from './testing/service-harness';
 
 jest.setTimeout(60_000);
 
 let harness: ServiceHarness;
-let serial = Date.now() % 1_000_000_000;
-/** An inbound ECRIS id no earlier run used. */
-const inboundId = (sender: string, type: string) => `${sender}-GB-${type}-${String(++serial).padStart(15, '0')}`;
+const nextSerial = uniqueSerials();
+/** An inbound ECRIS id no other test used. */
+const inboundId = (sender: string, type: 'NRS' | 'FEM' | 'RAI') => inboundIdOf(sender, type, nextSerial());
 
 beforeAll(async () => {
   // Short, so the lock test below sees several timeouts and retries within a second or two.
@@ -253,7 +253,7 @@ describe('notification-out: delivery guarantees', () => {
     const reference = newReference('locked');
     const retries = () => harness.metric(/ecris_transient_retries_total\{[^}]*error_code="55P03"[^}]*\} (\d+)/);
     const before = (await retries()) ?? 0;
-    const other = new Client({ connectionString: testDatabaseUrl() });
+    const other = new Client({ connectionString: harness.databaseUrl });
     await other.connect();
     try {
       // Another writer is inserting this very conviction and has not committed: ours must wait for it.

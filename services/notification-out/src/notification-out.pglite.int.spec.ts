@@ -14,7 +14,7 @@ const vmModules = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' '
   let harness: ServiceHarness;
 
   beforeAll(async () => {
-    harness = await ServiceHarness.start({}, '');
+    harness = await ServiceHarness.start({}, 'pglite');
   }, 60_000);
 
   afterAll(async () => {

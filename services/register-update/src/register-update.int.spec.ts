@@ -12,20 +12,10 @@ import {
   type ReviewTaskRaised,
   type TextTranslated,
 } from '@ecris/contracts';
-import {
-  AvroCodec,
-  KafkajsRecordSender,
-  metaToHeaders,
-  SchemaArchive,
-  TopicTail,
-  TransientError,
-  type ConsumedRecord,
-  type RawOutboundRecord,
-  type SqlDatabase,
-} from '@ecris/messaging';
+import type { ConsumedRecord, SqlDatabase } from '@ecris/messaging';
 import { RegisterReader, type RegisterConviction } from '@ecris/register';
-import { REPO_SCHEMAS_DIR, startService, type RunningService } from '@ecris/service-kit';
-import { eventually, provisionNamespace, readUntil, testDatabaseUrl, testKafkaSettings } from '@ecris/testing';
+import { startService, type RunningService } from '@ecris/service-kit';
+import { eventually, startTestService, TransientFailures, type RawTestRecord, type TestRecord, type TestService } from '@ecris/testing';
 import { registerUpdateDefinition } from './definition';
 import { PG_REGISTER_STORE, REGISTER_UPDATE_HANDLERS, registerUpdateProviders } from './register-update.module';
 import { REGISTER_STORE, type RegisterStore } from './ports';
@@ -33,19 +23,14 @@ import { convictionAmended, convictionRecorded, convictionRemoved, translatedNot
 
 const ON_PGLITE = process.env.REGISTER_UPDATE_TEST_PGLITE === '1';
 
-/** The real store behind a switch: while `failuresLeft` > 0 it fails as a dropped connection would, before touching anything. */
+const storeFailures = new TransientFailures();
+
+/** The real store behind a switch that can make it fail as a dropped connection would, before touching anything. */
 class FlakyRegisterStore implements RegisterStore {
-  static failuresLeft = 0;
-  static failed = 0;
   constructor(private readonly real: RegisterStore) {}
 
   applyOnce(...args: Parameters<RegisterStore['applyOnce']>) {
-    if (FlakyRegisterStore.failuresLeft > 0) {
-      FlakyRegisterStore.failuresLeft -= 1;
-      FlakyRegisterStore.failed += 1;
-      return Promise.reject(new TransientError('ECONNRESET', 'database connection reset (test double)'));
-    }
-    return this.real.applyOnce(...args);
+    return storeFailures.run(() => this.real.applyOnce(...args));
   }
 }
 
@@ -60,64 +45,43 @@ const REAL_STORE = Symbol('REAL_STORE');
 })
 class TestRegisterUpdateModule {}
 
-const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
-
 describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
-  let ns: string;
-  let service: RunningService;
-  let sender: KafkajsRecordSender;
+  let harness: TestService<RunningService>;
   let db: SqlDatabase;
   let reader: RegisterReader;
 
   beforeAll(async () => {
-    ns = await provisionNamespace('register-update');
-    service = await startService(
-      { ...registerUpdateDefinition, module: TestRegisterUpdateModule, transport: { backoff: { initialMs: 20, maxMs: 100 } } },
-      { ...process.env, ECRIS_NAMESPACE: ns, HTTP_PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: ON_PGLITE ? '' : testDatabaseUrl() },
+    harness = await startTestService(
+      (env) => startService({ ...registerUpdateDefinition, module: TestRegisterUpdateModule, transport: { backoff: { initialMs: 20, maxMs: 100 } } }, env),
+      { label: 'register-update', database: ON_PGLITE ? 'pglite' : 'postgres' },
     );
-    db = service.database!;
+    db = harness.service.database!;
     reader = new RegisterReader(db);
-    sender = await KafkajsRecordSender.connect(testKafkaSettings());
   });
 
   afterAll(async () => {
-    await sender?.disconnect();
-    await service?.close();
+    await harness?.stop();
   });
 
-  const translated = (value: TextTranslated): RawOutboundRecord => ({
-    topic: `${ns}exchange.translation.text-translated.v1`,
-    key: value.sourceMessageId,
-    value: codec.encode(SchemaNames.textTranslated, value),
-    headers: metaToHeaders(value.meta),
-  });
-  const court = (schema: string, value: { meta: ConvictionRecorded['meta']; convictionReference: string }): RawOutboundRecord => ({
-    topic: `${ns}courts.convictions.v1`,
+  const translated = (value: TextTranslated): RawTestRecord =>
+    harness.encode({ topic: 'exchange.translation.text-translated.v1', key: value.sourceMessageId, schema: SchemaNames.textTranslated, value });
+  const court = (schema: string, value: { meta: ConvictionRecorded['meta']; convictionReference: string }): TestRecord => ({
+    topic: 'courts.convictions.v1',
     key: value.convictionReference,
-    value: codec.encode(schema, value),
-    headers: metaToHeaders(value.meta),
+    schema,
+    value,
   });
-  const decoded = <T>(record: ConsumedRecord) => codec.decode<T>(record.value).value;
+  const decoded = <T>(record: ConsumedRecord) => harness.decode<T>(record).value;
 
   async function updatesOf(convictionRef: string, count: number): Promise<RegisterUpdated[]> {
-    const records = await readUntil(`${ns}register.register-update.register-updated.v1`, (read) => read.filter((r) => r.key?.toString() === convictionRef).length >= count);
+    const records = await harness.readUntil('register.register-update.register-updated.v1', (read) => read.filter((r) => r.key?.toString() === convictionRef).length >= count);
     return records.filter((r) => r.key?.toString() === convictionRef).map((r) => decoded<RegisterUpdated>(r));
-  }
-
-  async function readAll(topic: string): Promise<ConsumedRecord[]> {
-    const tail = await TopicTail.start(testKafkaSettings(), [topic]);
-    try {
-      await tail.catchUp(15_000);
-      return [...tail.records];
-    } finally {
-      await tail.stop();
-    }
   }
 
   /** Puts a UK national on the register through the court feed, and returns their person id. */
   async function ukPerson(surname: string, forenames = ['Sam']): Promise<string> {
     const recorded = convictionRecorded(`T${uniqueSerial()}`, { surname, forenames });
-    await sender.send([court(SchemaNames.convictionRecorded, recorded)]);
+    await harness.publish([court(SchemaNames.convictionRecorded, recorded)]);
     let personId: string | undefined;
     await eventually(async () => {
       const candidates = await reader.findCandidates({ forenames, surname, birthDate: { year: 1990, month: 5, day: 17 } });
@@ -137,7 +101,7 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
   }
 
   const counter = async (name: string) => {
-    const text = await (await fetch(`${service.url}/metrics`)).text();
+    const text = await harness.metrics();
     return [...text.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? ([0-9.]+)$`, 'gm'))].reduce((sum, m) => sum + Number(m[2]), 0);
   };
 
@@ -146,7 +110,7 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
     const personId = await ukPerson(surname);
     const value = translatedNotification({ surname });
     const ecrisId = value.convictions[0]!.convictionId;
-    await sender.send([translated(value)]);
+    await harness.publish([translated(value)]);
 
     const conviction = await foreignConviction(personId, ecrisId);
     expect(conviction).toMatchObject({
@@ -178,17 +142,17 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
     const personId = await ukPerson(surname);
     const original = translatedNotification({ surname });
     const ecrisId = original.convictions[0]!.convictionId;
-    await sender.send([translated(original)]);
+    await harness.publish([translated(original)]);
     await foreignConviction(personId, ecrisId);
 
     const variation = translatedNotification({ surname, updates: ecrisId, sentence: { duration: 'P18M', suspendedFor: 'P2Y' } });
-    await sender.send([translated(variation)]);
+    await harness.publish([translated(variation)]);
     const varied = await foreignConviction(personId, ecrisId, (c) => c.version === 2);
     expect(varied.sanctions[0]).toMatchObject({ kind: 'SUSPENDED_CUSTODY', duration: 'P18M', suspendedFor: 'P2Y' });
     expect(varied.sourceMessageId).toBe(variation.sourceMessageId);
 
     const deletion = translatedNotification({ surname, updates: ecrisId, deleteFromRegister: true });
-    await sender.send([translated(deletion)]);
+    await harness.publish([translated(deletion)]);
     const deleted = await foreignConviction(personId, ecrisId, (c) => c.deleted);
     expect(deleted).toMatchObject({ version: 3, deletionReason: 'DELETE_FROM_REGISTER', sourceMessageId: deletion.sourceMessageId });
 
@@ -212,10 +176,10 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
     const original = translatedNotification({ surname });
     const ecrisId = original.convictions[0]!.convictionId;
     const deletion = translatedNotification({ surname, updates: ecrisId, deleteFromRegister: true });
-    await sender.send([translated(deletion)]);
+    await harness.publish([translated(deletion)]);
     await eventually(async () => (await deferredCount(db, ecrisId)) === 1);
 
-    await sender.send([translated(original)]);
+    await harness.publish([translated(original)]);
     const conviction = await foreignConviction(personId, ecrisId, (c) => c.deleted);
     expect(conviction.version).toBe(2);
     expect(await deferredCount(db, ecrisId)).toBe(0);
@@ -227,17 +191,17 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
     const twinB = await ukPerson(surname, ['James']);
     const value = translatedNotification({ surname, forename: 'J', birthDate: { year: 1990, month: 5, day: 17 } });
     const notId = value.sourceMessageId;
-    await sender.send([translated(value)]);
+    await harness.publish([translated(value)]);
 
-    const reviews = await readUntil(`${ns}register.register-update.match-reviews.v1`, (read) => read.some((r) => r.key?.toString() === notId));
+    const reviews = await harness.readUntil('register.register-update.match-reviews.v1', (read) => read.some((r) => r.key?.toString() === notId));
     const review = decoded<ReviewTaskRaised>(reviews.find((r) => r.key?.toString() === notId)!);
     expect(review).toMatchObject({ kind: 'IDENTITY_MATCH', sourceMessageId: notId });
     expect(review.reason).toContain('2 candidate(s)');
     expect(review.reason).not.toContain(surname);
 
-    const outbound = await readUntil(`${ns}ecris.outbound.v1`, (read) => read.some((r) => r.key?.toString() === notId));
+    const outbound = await harness.readUntil('ecris.outbound.v1', (read) => read.some((r) => r.key?.toString() === notId));
     const raiRecord = outbound.find((r) => r.key?.toString() === notId)!;
-    expect(codec.decode(raiRecord.value).writer.fullName).toBe(SchemaNames.requestAdditionalInfo);
+    expect(harness.decode(raiRecord).writer.fullName).toBe(SchemaNames.requestAdditionalInfo);
     const rai = decoded<RequestAdditionalInfo>(raiRecord);
     expect(rai.header).toMatchObject({ responseTo: notId, sender: 'GB', receiver: 'ES' });
     expect(rai.header.messageId).toMatch(/^GB-ES-RAI-[0-9]{15}$/);
@@ -261,8 +225,8 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
     const duplicatesBefore = await counter('ecris_register_duplicates_total');
     const consumedBefore = await counter('ecris_records_consumed_total');
     // The same record twice (same ce_id), then the same NOT translated again (a new event, same message).
-    await sender.send([translated(value), translated(value)]);
-    await sender.send([translated({ ...value, meta: { ...value.meta, id: `${value.meta.id.slice(0, -4)}beef` } })]);
+    await harness.publish([translated(value), translated(value)]);
+    await harness.publish([translated({ ...value, meta: { ...value.meta, id: `${value.meta.id.slice(0, -4)}beef` } })]);
 
     await foreignConviction(personId, ecrisId);
     await eventually(async () => (await counter('ecris_register_duplicates_total')) >= duplicatesBefore + 1);
@@ -273,14 +237,14 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
       [ecrisId],
     );
     expect(rows[0]?.versions).toBe('1');
-    const updates = (await readAll(`${ns}register.register-update.register-updated.v1`)).filter((r) => r.key?.toString() === ecrisId);
+    const updates = (await harness.readAll('register.register-update.register-updated.v1')).filter((r) => r.key?.toString() === ecrisId);
     expect(new Set(updates.map((r) => decoded<RegisterUpdated>(r).meta.id)).size).toBe(1);
   });
 
   it('keeps UK convictions from the court feed with their versions, and marks a removed one deleted', async () => {
     const recorded = convictionRecorded(`T${uniqueSerial()}`, { surname: uniqueSurname(), pncId: `20/${uniqueSerial()}X` });
     const reference = recorded.convictionReference;
-    await sender.send([
+    await harness.publish([
       court(SchemaNames.convictionRecorded, recorded),
       court(SchemaNames.convictionAmended, convictionAmended(recorded, { duration: 'P18M', suspendedFor: 'P2Y' })),
       court(SchemaNames.convictionRemoved, convictionRemoved(reference)),
@@ -304,16 +268,16 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
   it('dead-letters what can never go on the register, with its provenance', async () => {
     const notOurs = translatedNotification();
     notOurs.person!.nationalityRefs = ['CO-00-724-ESP'];
-    const garbage: RawOutboundRecord = { topic: `${ns}exchange.translation.text-translated.v1`, key: 'garbage', value: Buffer.from('not avro'), headers: {} };
-    await sender.send([translated(notOurs), garbage]);
+    const garbage: RawTestRecord = { topic: 'exchange.translation.text-translated.v1', key: 'garbage', value: Buffer.from('not avro') };
+    await harness.publish([translated(notOurs), garbage]);
 
-    const dlq = await readUntil(`${ns}ecris-exchange.register-update.dlq`, (read) => read.length >= 2);
+    const dlq = await harness.readUntil('ecris-exchange.register-update.dlq', (read) => read.length >= 2);
     const byKey = new Map(dlq.map((r) => [r.key?.toString(), r]));
     const rejected = byKey.get(notOurs.sourceMessageId)!;
     expect(rejected.headers['dlq-error-message']?.toString()).not.toContain(notOurs.person!.name.surname.text);
     expect(rejected.headers['dlq-error-code']?.toString()).toBe('NOT_A_UK_NATIONAL');
     expect(rejected.headers['dlq-error-class']?.toString()).toBe('validation');
-    expect(rejected.headers['dlq-original-topic']?.toString()).toBe(`${ns}exchange.translation.text-translated.v1`);
+    expect(rejected.headers['dlq-original-topic']?.toString()).toBe(harness.topic('exchange.translation.text-translated.v1'));
     expect(rejected.value?.equals(translated(notOurs).value!)).toBe(true);
     expect(byKey.get('garbage')?.headers['dlq-error-class']?.toString()).toBe('deserialization');
   });
@@ -322,13 +286,12 @@ describe(`register-update (${ON_PGLITE ? 'PGlite' : 'PostgreSQL'})`, () => {
     const surname = uniqueSurname();
     const personId = await ukPerson(surname);
     const retriesBefore = await counter('ecris_transient_retries_total');
-    FlakyRegisterStore.failuresLeft = 3;
-    FlakyRegisterStore.failed = 0;
+    storeFailures.failNext(3);
     const value = translatedNotification({ surname });
-    await sender.send([translated(value)]);
+    await harness.publish([translated(value)]);
 
     await foreignConviction(personId, value.convictions[0]!.convictionId);
-    expect(FlakyRegisterStore.failed).toBe(3);
+    expect(storeFailures.failed).toBe(3);
     expect(await counter('ecris_transient_retries_total')).toBeGreaterThanOrEqual(retriesBefore + 3);
   });
 });

@@ -1,5 +1,4 @@
 import { runServiceMain } from '@ecris/service-kit';
-import { RequestInModule } from './request-in.module';
-import { requestInMigrations } from './request-in.migrations';
+import { definition } from './request-in.definition';
 
-runServiceMain({ service: 'request-in', module: RequestInModule, migrations: requestInMigrations, claimPartitions: true });
+runServiceMain(definition);

@@ -12,49 +12,28 @@ import {
   type RequestResponse,
 } from '@ecris/contracts';
 import { validateMessage } from '@ecris/ecris-model';
-import {
-  AvroCodec,
-  KafkajsRecordSender,
-  metaToHeaders,
-  SchemaArchive,
-  TopicTail,
-  TransientError,
-  type ConsumedRecord,
-  type RawOutboundRecord,
-  type SqlExecutor,
-} from '@ecris/messaging';
+import type { ConsumedRecord, SqlExecutor } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
-import { REPO_SCHEMAS_DIR, startService, type RunningService } from '@ecris/service-kit';
-import { eventually, provisionNamespace, readUntil, testDatabaseUrl, testKafkaSettings } from '@ecris/testing';
+import { startService, type RunningService } from '@ecris/service-kit';
+import { eventually, startTestService, TransientFailures, uniqueSerials, type RawTestRecord, type TestService } from '@ecris/testing';
 import { DeadlineWatch } from './adapters/deadline-watch';
 import { requestInConfigFrom } from './adapters/settings-from-env';
 import { REQUEST_IN_CONFIG } from './adapters/tokens';
 import { REGISTER_SEARCH_OF, type RegisterSearch, type RegisterSearchOf } from './ports';
 import { REGISTER_SEARCH, REQUEST_IN_CONTROLLERS, requestInProviders } from './request-in.module';
-import { requestInMigrations } from './request-in.migrations';
+import { definition } from './request-in.definition';
 import { germanRequest, type RequestedPersonDetails } from './testing/german-request';
 import { seedRegister, uniqueSurname, type SeedConviction } from './testing/register-seed';
 import { TEST_PURPOSE_CATEGORIES } from './testing/settings';
 
-/** The real register search behind a switch: while `failuresLeft` > 0 it fails as a dropped connection would. */
-class FlakyRegister {
-  static failuresLeft = 0;
-  static failed = 0;
-  static searches = 0;
-  static wrap(real: RegisterSearch): RegisterSearch {
-    return {
-      identify: (person) => {
-        FlakyRegister.searches += 1;
-        if (FlakyRegister.failuresLeft > 0) {
-          FlakyRegister.failuresLeft -= 1;
-          FlakyRegister.failed += 1;
-          return Promise.reject(new TransientError('ECONNRESET', 'database connection reset (test double)'));
-        }
-        return real.identify(person);
-      },
-      convictionsOf: (personId) => real.convictionsOf(personId),
-    };
-  }
+const registerFailures = new TransientFailures();
+
+/** The real register search behind a switch that can make it fail as a dropped connection would; it counts searches too. */
+function flakyRegister(real: RegisterSearch): RegisterSearch {
+  return {
+    identify: (person) => registerFailures.run(() => real.identify(person)),
+    convictionsOf: (personId) => real.convictionsOf(personId),
+  };
 }
 
 const REAL_SEARCH = Symbol('REAL_SEARCH');
@@ -78,7 +57,7 @@ const DUE = '2026-05-01';
       registerSearch: {
         provide: REGISTER_SEARCH_OF,
         inject: [REAL_SEARCH],
-        useFactory: (real: RegisterSearchOf): RegisterSearchOf => (db: SqlExecutor) => FlakyRegister.wrap(real(db)),
+        useFactory: (real: RegisterSearchOf): RegisterSearchOf => (db: SqlExecutor) => flakyRegister(real(db)),
       },
     }),
     { ...REGISTER_SEARCH, provide: REAL_SEARCH },
@@ -86,37 +65,23 @@ const DUE = '2026-05-01';
 })
 class TestRequestInModule {}
 
-const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
-// 15-digit ECRIS serials, unique per run (rows in the shared test database outlive a run).
-const runBase = BigInt(Date.now() % 1_000_000_000) * 100_000n;
-let serialCounter = 0n;
-const nextSerial = () => runBase + ++serialCounter;
+const nextSerial = uniqueSerials();
 
 describe('request-in', () => {
-  let ns: string;
+  let harness: TestService<RunningService>;
   let service: RunningService;
-  let sender: KafkajsRecordSender;
 
   beforeAll(async () => {
-    ns = await provisionNamespace('request-in');
-    service = await startService(
-      {
-        service: 'request-in',
-        module: TestRequestInModule,
-        migrations: requestInMigrations,
-        claimPartitions: true,
-        transport: { backoff: { initialMs: 20, maxMs: 100 } },
-      },
-      { ...process.env, ECRIS_NAMESPACE: ns, HTTP_PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: testDatabaseUrl() },
+    // A database of its own: requests left open elsewhere would otherwise count in the deadline gauges.
+    harness = await startTestService(
+      (env) => startService({ ...definition, module: TestRequestInModule, transport: { backoff: { initialMs: 20, maxMs: 100 } } }, env),
+      { label: 'request-in', database: 'postgres' },
     );
-    // Our own tables: requests left open by an earlier run would otherwise count in the deadline gauges.
-    await service.database!.query('DELETE FROM request_in.disclosures; DELETE FROM request_in.requests');
-    sender = await KafkajsRecordSender.connect(testKafkaSettings());
+    service = harness.service;
   });
 
   afterAll(async () => {
-    await sender?.disconnect();
-    await service?.close();
+    await harness?.stop();
   });
 
   const meta = (correlationId: string, id = randomUUID()): EventMeta => ({
@@ -130,29 +95,18 @@ describe('request-in', () => {
     traceparent: null,
   });
 
-  function record(schema: string, value: { header: { messageId: string } }, key: string, eventMeta = meta(key)): RawOutboundRecord {
-    return { topic: `${ns}ecris.inbound.v1`, key, value: codec.encode(schema, { ...value, meta: eventMeta }), headers: metaToHeaders(eventMeta) };
+  function record(schema: string, value: { header: { messageId: string } }, key: string, eventMeta = meta(key)): RawTestRecord {
+    return harness.encode({ topic: 'ecris.inbound.v1', key, schema, value: { ...value, meta: eventMeta } });
   }
   const req = (value: Omit<Request, 'meta'>, eventMeta?: EventMeta) => record(SchemaNames.request, value, value.header.messageId, eventMeta);
 
-  const decoded = <T>(r: ConsumedRecord) => codec.decode<T>(r.value);
+  const decoded = <T>(r: ConsumedRecord) => harness.decode<T>(r);
   const typeOf = (r: ConsumedRecord) => decoded<{ header: { messageId: string } }>(r).value.header.messageId.slice(6, 9);
-  const metricsText = async () => (await fetch(`${service.url}/metrics`)).text();
 
   /** Our messages about one exchange (keyed by the request id), once `count` of them are out. */
   async function outboundFor(requestId: string, count: number): Promise<ConsumedRecord[]> {
     const mine = (read: readonly ConsumedRecord[]) => read.filter((r) => r.key?.toString() === requestId);
-    return mine(await readUntil(`${ns}ecris.outbound.v1`, (read) => mine(read).length >= count));
-  }
-
-  async function readAll(topic: string): Promise<ConsumedRecord[]> {
-    const tail = await TopicTail.start(testKafkaSettings(), [topic]);
-    try {
-      await tail.catchUp(15_000);
-      return [...tail.records];
-    } finally {
-      await tail.stop();
-    }
+    return mine(await harness.readUntil('ecris.outbound.v1', (read) => mine(read).length >= count));
   }
 
   const row = async (requestId: string) =>
@@ -198,7 +152,7 @@ describe('request-in', () => {
     const request = germanRequest(nextSerial(), details(surname));
     const id = request.header.messageId;
     const received = meta(id);
-    await sender.send([req(request, received)]);
+    await harness.publish([req(request, received)]);
 
     const [rdlRecord, rrsRecord] = await outboundFor(id, 2);
     const rdl = decoded<RequestDeadline>(rdlRecord!).value;
@@ -227,7 +181,7 @@ describe('request-in', () => {
   it('for work with children leaves out spent convictions (except child sexual offences) and foreign ones not transmittable', async () => {
     const { surname, ids } = await personWithConvictions();
     const request = germanRequest(nextSerial(), details(surname), 'P-00-003000');
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
 
     const [, rrsRecord] = await outboundFor(request.header.messageId, 2);
     const rrs = decoded<RequestResponse>(rrsRecord!).value;
@@ -245,7 +199,7 @@ describe('request-in', () => {
 
   it('answers a request about someone not on the register at once: RDL and a "no convictions" RRS', async () => {
     const request = germanRequest(nextSerial(), details(uniqueSurname()));
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
 
     const records = await outboundFor(request.header.messageId, 2);
     expect(records.map(typeOf)).toEqual(['RDL', 'RRS']);
@@ -257,20 +211,20 @@ describe('request-in', () => {
   it('denies a purpose the law does not allow, with a reason and no data, without searching', async () => {
     const { surname } = await personWithConvictions();
     const request = germanRequest(nextSerial(), details(surname), 'P-00-005000');
-    const searchesBefore = FlakyRegister.searches;
-    await sender.send([req(request)]);
+    const searchesBefore = registerFailures.calls;
+    await harness.publish([req(request)]);
 
     const [, rrsRecord] = await outboundFor(request.header.messageId, 2);
     const rrs = decoded<RequestResponse>(rrsRecord!).value;
     expect(rrs).toMatchObject({ responseTypeRef: 'RRT-00-01', convictions: [] });
     expect(rrs.remarks[0]!.text).toContain('s.5(2)');
-    expect(FlakyRegister.searches).toBe(searchesBefore);
+    expect(registerFailures.calls).toBe(searchesBefore);
   });
 
   it('answers a request that fails validation with a FEM only', async () => {
     const request = germanRequest(nextSerial(), details(uniqueSurname()));
     request.purpose = [];
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
 
     const [femRecord] = await outboundFor(request.header.messageId, 1);
     const fem = decoded<FunctionalError>(femRecord!);
@@ -285,10 +239,10 @@ describe('request-in', () => {
     const id = request.header.messageId;
     const first = meta(id);
     const marker = germanRequest(nextSerial(), details(uniqueSurname()));
-    await sender.send([req(request, first), req(request, meta(id)), req(request, first), { ...req(marker), key: id }]);
+    await harness.publish([req(request, first), req(request, meta(id)), req(request, first), { ...req(marker), key: id }]);
 
     await outboundFor(marker.header.messageId, 2);
-    const everything = (await readAll(`${ns}ecris.outbound.v1`)).filter((r) => r.key?.toString() === id);
+    const everything = (await harness.readAll('ecris.outbound.v1')).filter((r) => r.key?.toString() === id);
     expect(everything.map(typeOf)).toEqual(['RDL', 'RRS']);
   });
 
@@ -304,9 +258,9 @@ describe('request-in', () => {
     return { surname, convictionOfFirst };
   }
 
-  function rar(rai: RequestAdditionalInfo, requestId: string, identityNumber: string | null, person: Request['person']): RawOutboundRecord {
+  function rar(rai: RequestAdditionalInfo, requestId: string, identityNumber: string | null, person: Request['person']): RawTestRecord {
     const value: Omit<RequestAdditionalInfoResponse, 'meta'> = {
-      header: { messageId: `DE-GB-RAR-${nextSerial().toString().padStart(15, '0')}`, timestamp: RECEIVED_AT, responseTo: rai.header.messageId, sender: 'DE', receiver: 'GB' },
+      header: { messageId: `DE-GB-RAR-${nextSerial()}`, timestamp: RECEIVED_AT, responseTo: rai.header.messageId, sender: 'DE', receiver: 'GB' },
       contactPerson: null,
       remarks: [],
       person: identityNumber ? { ...person, identityNumber } : null,
@@ -321,7 +275,7 @@ describe('request-in', () => {
     const { surname } = await twoNamesakes();
     const request = germanRequest(nextSerial(), details(surname));
     const id = request.header.messageId;
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
 
     const [, raiRecord] = await outboundFor(id, 2);
     const rai = decoded<RequestAdditionalInfo>(raiRecord!).value;
@@ -329,7 +283,7 @@ describe('request-in', () => {
     expect(rai.informationRequested).toContain('IdentityNumber');
     expect(await row(id)).toMatchObject({ status: 'AWAITING_ADDITIONAL_INFO' });
 
-    await sender.send([rar(rai, id, `${surname.toUpperCase()}1`, request.person)]);
+    await harness.publish([rar(rai, id, `${surname.toUpperCase()}1`, request.person)]);
     const [, , rrsRecord] = await outboundFor(id, 3);
     const rrs = decoded<RequestResponse>(rrsRecord!).value;
     expect(rrs).toMatchObject({ responseTypeRef: 'RRT-00-00', header: { responseTo: id } });
@@ -341,17 +295,17 @@ describe('request-in', () => {
     const { surname } = await twoNamesakes();
     const request = germanRequest(nextSerial(), details(surname));
     const id = request.header.messageId;
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
     const [, raiRecord] = await outboundFor(id, 2);
 
-    await sender.send([rar(decoded<RequestAdditionalInfo>(raiRecord!).value, id, null, request.person)]);
+    await harness.publish([rar(decoded<RequestAdditionalInfo>(raiRecord!).value, id, null, request.person)]);
     const [, , rrsRecord] = await outboundFor(id, 3);
     expect(decoded<RequestResponse>(rrsRecord!).value).toMatchObject({ responseTypeRef: 'RRT-00-05', convictions: [] });
   });
 
-  function can(requestId: string, serial = nextSerial()): RawOutboundRecord {
+  function can(requestId: string, serial = nextSerial()): RawTestRecord {
     const value: Omit<Cancellation, 'meta'> = {
-      header: { messageId: `DE-GB-CAN-${serial.toString().padStart(15, '0')}`, timestamp: RECEIVED_AT, responseTo: requestId, sender: 'DE', receiver: 'GB' },
+      header: { messageId: `DE-GB-CAN-${serial}`, timestamp: RECEIVED_AT, responseTo: requestId, sender: 'DE', receiver: 'GB' },
       contactPerson: null,
       remarks: [],
     };
@@ -362,23 +316,23 @@ describe('request-in', () => {
     const { surname } = await twoNamesakes();
     const request = germanRequest(nextSerial(), details(surname));
     const id = request.header.messageId;
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
     await outboundFor(id, 2); // RDL, RAI
 
-    await sender.send([can(id)]);
+    await harness.publish([can(id)]);
     await eventually(async () => (await row(id))?.status === 'CANCELLED', 15_000, 'request cancelled');
     const review = await service.app.get(DeadlineWatch).checkAt(new Date('2026-05-05T09:00:00Z'));
     expect(review.closed).not.toContain(id);
 
     // A request answered at once, then cancelled: the FEM (keyed by that request) is what comes back.
     const answered = germanRequest(nextSerial(), details(uniqueSurname()));
-    await sender.send([req(answered)]);
+    await harness.publish([req(answered)]);
     await outboundFor(answered.header.messageId, 2);
-    await sender.send([can(answered.header.messageId)]);
+    await harness.publish([can(answered.header.messageId)]);
     const [, , femRecord] = await outboundFor(answered.header.messageId, 3);
     expect(decoded<FunctionalError>(femRecord!).value.errors[0]!.code).toBe('FE-90011');
 
-    const ours = (await readAll(`${ns}ecris.outbound.v1`)).filter((r) => r.key?.toString() === id);
+    const ours = (await harness.readAll('ecris.outbound.v1')).filter((r) => r.key?.toString() === id);
     expect(ours.map(typeOf)).toEqual(['RDL', 'RAI']);
   });
 
@@ -386,24 +340,24 @@ describe('request-in', () => {
     const { surname } = await twoNamesakes();
     const request = germanRequest(nextSerial(), details(surname));
     const id = request.header.messageId;
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
     await outboundFor(id, 2);
     const watch = service.app.get(DeadlineWatch);
 
     const before = await watch.checkAt(new Date('2026-04-28T12:00:00Z'), false);
     expect(before.openByDaysLeft['1-5']).toBe(1);
-    expect(await metricsText()).toMatch(/ecris_request_in_open_requests\{[^}]*days_left="1-5"[^}]*\} 1/);
+    expect(await harness.metrics()).toMatch(/ecris_request_in_open_requests\{[^}]*days_left="1-5"[^}]*\} 1/);
 
     const late = await watch.checkAt(new Date('2026-05-05T09:00:00Z'), false);
     expect(late.newlyOverdue).toEqual([id]);
-    expect(await metricsText()).toMatch(/ecris_request_in_overdue_requests\{[^}]*\} 1/);
+    expect(await harness.metrics()).toMatch(/ecris_request_in_overdue_requests\{[^}]*\} 1/);
     expect((await row(id))!.overdue_since).not.toBeNull();
 
     const closing = await watch.checkAt(new Date('2026-05-05T09:05:00Z'));
     expect(closing.closed).toEqual([id]);
     const [, , rrsRecord] = await outboundFor(id, 3);
     expect(decoded<RequestResponse>(rrsRecord!).value).toMatchObject({ responseTypeRef: 'RRT-00-05', header: { responseTo: id } });
-    expect(await metricsText()).toMatch(/ecris_request_in_overdue_requests\{[^}]*\} 0/);
+    expect(await harness.metrics()).toMatch(/ecris_request_in_overdue_requests\{[^}]*\} 0/);
     expect(await row(id)).toMatchObject({ status: 'ANSWERED', outcome: 'MULTIPLE_PEOPLE_FOUND' });
   });
 
@@ -411,36 +365,35 @@ describe('request-in', () => {
     const unanswerable = germanRequest(nextSerial(), details(uniqueSurname()));
     unanswerable.header = { ...unanswerable.header, sender: 'US', messageId: unanswerable.header.messageId.replace(/^DE/, 'US') };
     const after = germanRequest(nextSerial(), details(uniqueSurname()));
-    await sender.send([
-      { topic: `${ns}ecris.inbound.v1`, key: 'poison-key', value: Buffer.from('definitely not avro'), headers: { ce_id: Buffer.from('poison-1') } },
+    await harness.publish([
+      { topic: 'ecris.inbound.v1', key: 'poison-key', value: Buffer.from('definitely not avro'), headers: { ce_id: Buffer.from('poison-1') } },
       { ...req(unanswerable), key: 'unanswerable-key' },
       req(after),
     ]);
 
-    const dlq = await readUntil(`${ns}ecris-exchange.request-in.dlq`, (read) => read.length >= 2);
+    const dlq = await harness.readUntil('ecris-exchange.request-in.dlq', (read) => read.length >= 2);
     const byKey = new Map(dlq.map((r) => [r.key?.toString(), r]));
     expect(byKey.get('poison-key')?.value?.toString()).toBe('definitely not avro');
     expect(byKey.get('poison-key')?.headers['dlq-error-class']?.toString()).toBe('deserialization');
-    expect(byKey.get('poison-key')?.headers['dlq-original-topic']?.toString()).toBe(`${ns}ecris.inbound.v1`);
+    expect(byKey.get('poison-key')?.headers['dlq-original-topic']?.toString()).toBe(harness.topic('ecris.inbound.v1'));
     expect(byKey.get('unanswerable-key')?.headers['dlq-error-code']?.toString()).toBe('UNANSWERABLE_REQUEST');
-    expect(byKey.get('unanswerable-key')?.headers['dlq-consumer-group']?.toString()).toBe(`${ns}ecris-exchange.request-in`);
+    expect(byKey.get('unanswerable-key')?.headers['dlq-consumer-group']?.toString()).toBe(`${harness.ns}ecris-exchange.request-in`);
     await outboundFor(after.header.messageId, 2);
   });
 
   it('retries a transient register failure in place and then answers', async () => {
-    FlakyRegister.failed = 0;
-    FlakyRegister.failuresLeft = 2;
+    registerFailures.failNext(2);
     const request = germanRequest(nextSerial(), details(uniqueSurname()));
-    await sender.send([req(request)]);
+    await harness.publish([req(request)]);
 
     const records = await outboundFor(request.header.messageId, 2);
     expect(records.map(typeOf)).toEqual(['RDL', 'RRS']);
-    expect(FlakyRegister.failed).toBe(2);
-    await eventually(async () => /ecris_transient_retries_total\{[^}]*\} 2/.test(await metricsText()));
+    expect(registerFailures.failed).toBe(2);
+    await eventually(async () => /ecris_transient_retries_total\{[^}]*\} 2/.test(await harness.metrics()));
   });
 
   it('reports health', async () => {
     expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
-    expect(await metricsText()).toMatch(/ecris_request_in_requests_total\{[^}]*outcome="CONVICTIONS"[^}]*\} [1-9]/);
+    expect(await harness.metrics()).toMatch(/ecris_request_in_requests_total\{[^}]*outcome="CONVICTIONS"[^}]*\} [1-9]/);
   });
 });

@@ -1,11 +1,4 @@
-import { join } from 'node:path';
-import { loadMigrations } from '@ecris/messaging';
 import { runServiceMain } from '@ecris/service-kit';
-import { TranslationModule } from './translation.module';
+import { definition } from './translation.definition';
 
-runServiceMain({
-  service: 'translation',
-  module: TranslationModule,
-  migrations: () => loadMigrations(join(__dirname, '..', 'migrations')),
-  claimPartitions: true,
-});
+runServiceMain(definition);

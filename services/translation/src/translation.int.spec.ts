@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import {
   SchemaNames,
@@ -10,14 +9,15 @@ import {
   type TextTranslated,
   type TranslationRequested,
 } from '@ecris/contracts';
-import { AvroCodec, KafkajsRecordSender, loadMigrations, metaToHeaders, SchemaArchive, TopicTail, type ConsumedRecord } from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR, startService, type RunningService } from '@ecris/service-kit';
-import { eventually, provisionNamespace, readUntil, testDatabaseUrl, testKafkaSettings, withPgPool } from '@ecris/testing';
+import type { ConsumedRecord } from '@ecris/messaging';
+import { startService, type RunningService } from '@ecris/service-kit';
+import { eventually, startTestService, uniqueSerials, type TestService } from '@ecris/testing';
 import { HttpMachineTranslator } from './adapters/http-machine-translator';
 import { OperatorActionHandler } from './handlers/operator-action.handler';
 import { TranslationRequestedHandler } from './handlers/translation-requested.handler';
 import { MACHINE_TRANSLATOR } from './ports';
 import { freeStandingTranslationRequest, operatorActionFixture, spanishTranslationRequest } from './testing/fixtures';
+import { definition } from './translation.definition';
 import { translationProviders } from './translation.module';
 
 /**
@@ -72,14 +72,11 @@ let mtUrl = '';
 })
 class TestTranslationModule {}
 
-const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
-const run = `${Date.now() % 1_000_000_000}`;
-let sequence = 0;
+const nextSerial = uniqueSerials();
 
 /** A Spanish NOT's request whose four texts are unique to this test, so the shared memory cannot already hold them. */
 function uniqueRequest(): { request: TranslationRequested; spanish: string[]; english: Map<string, string> } {
-  sequence += 1;
-  const serial = `${run}${String(sequence).padStart(6, '0')}`.padStart(15, '0');
+  const serial = nextSerial();
   const request = spanishTranslationRequest(`ES-GB-NOT-${serial}`);
   request.meta = { ...request.meta, id: `00000000-0000-5000-8000-${serial.slice(3)}` };
   const conviction = request.convictions[0];
@@ -99,69 +96,47 @@ function uniqueRequest(): { request: TranslationRequested; spanish: string[]; en
 }
 
 describe('translation', () => {
-  let ns: string;
-  let service: RunningService;
-  let sender: KafkajsRecordSender;
+  let harness: TestService<RunningService>;
 
   beforeAll(async () => {
     mtUrl = await mt.start();
-    ns = await provisionNamespace('translation');
-    service = await startService(
-      {
-        service: 'translation',
-        module: TestTranslationModule,
-        migrations: () => loadMigrations(join(__dirname, '..', 'migrations')),
-        claimPartitions: true,
-        transport: { backoff: { initialMs: 20, maxMs: 100 } },
-      },
-      { ...process.env, ECRIS_NAMESPACE: ns, HTTP_PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: testDatabaseUrl() },
+    harness = await startTestService(
+      (env) => startService({ ...definition, module: TestTranslationModule, transport: { backoff: { initialMs: 20, maxMs: 100 } } }, env),
+      { label: 'translation', database: 'postgres' },
     );
-    sender = await KafkajsRecordSender.connect(testKafkaSettings());
   });
 
   afterAll(async () => {
-    await sender?.disconnect();
-    await service?.close();
+    await harness?.stop();
     await mt.stop();
   });
 
   async function requestTranslation(request: TranslationRequested, topic = 'exchange.notification-in.translation-requested.v1', copies = 1) {
-    const record = { topic: `${ns}${topic}`, key: request.meta.correlationId, value: codec.encode(SchemaNames.translationRequested, request), headers: metaToHeaders(request.meta) };
-    await sender.send(Array.from({ length: copies }, () => record));
+    const record = { topic, key: request.meta.correlationId, schema: SchemaNames.translationRequested, value: request };
+    await harness.publish(Array.from({ length: copies }, () => record));
   }
 
-  const valueOf = <T>(record: ConsumedRecord) => codec.decode<T>(record.value).value;
+  const valueOf = <T>(record: ConsumedRecord) => harness.decode<T>(record).value;
 
   async function translated(translationId: string): Promise<TextTranslated> {
-    const records = await readUntil(`${ns}exchange.translation.text-translated.v1`, (read) =>
+    const records = await harness.readUntil('exchange.translation.text-translated.v1', (read) =>
       read.some((r) => valueOf<TextTranslated>(r).translationId === translationId),
     );
     return valueOf<TextTranslated>(records.find((r) => valueOf<TextTranslated>(r).translationId === translationId)!);
   }
 
   async function reviewTasks(predicate: (values: unknown[]) => boolean): Promise<unknown[]> {
-    const records = await readUntil(`${ns}exchange.translation.review-tasks.v1`, (read) => predicate(read.map((r) => valueOf(r))));
+    const records = await harness.readUntil('exchange.translation.review-tasks.v1', (read) => predicate(read.map((r) => valueOf(r))));
     return records.map((r) => valueOf(r));
   }
 
-  /** Everything on a topic so far (up to its end offsets now), for counting what must not be there. */
-  async function readAll(topic: string): Promise<ConsumedRecord[]> {
-    const tail = await TopicTail.start(testKafkaSettings(), [topic]);
-    try {
-      await tail.catchUp(15_000);
-      return [...tail.records];
-    } finally {
-      await tail.stop();
-    }
-  }
+  const sql = <T>(text: string, params: unknown[]) => harness.service.database!.query<T>(text, params);
 
   const remember = (sourceText: string, translatedText: string) =>
-    withPgPool((pool) =>
-      pool.query(
-        `INSERT INTO translation.memory (source_lang, target_lang, source_sha256, source_text, translated_text, reviewed_by, reviewed_at)
-         VALUES ('es', 'en', encode(sha256(convert_to($1, 'UTF8')), 'hex'), $1, $2, 'OPS-TEST', now())`,
-        [sourceText, translatedText],
-      ),
+    sql(
+      `INSERT INTO translation.memory (source_lang, target_lang, source_sha256, source_text, translated_text, reviewed_by, reviewed_at)
+       VALUES ('es', 'en', encode(sha256(convert_to($1, 'UTF8')), 'hex'), $1, $2, 'OPS-TEST', now())`,
+      [sourceText, translatedText],
     );
 
   it('renders a Spanish notification from the translation memory, without asking the machine', async () => {
@@ -196,7 +171,7 @@ describe('translation', () => {
     });
     expect(rendering.convictions[0].offences[0].applicableLegalProvisions[1]).toEqual({ lang: 'en', translated: true, text: english.get(spanish[1]) });
     expect(mt.calls.find((call) => call.texts.includes(spanish[0]))).toEqual({ sourceLang: 'es', texts: spanish.slice(0, 3) });
-    const stored = await withPgPool((pool) => pool.query('SELECT 1 FROM translation.memory WHERE source_text = ANY($1)', [spanish.slice(0, 3)]));
+    const stored = await sql('SELECT 1 FROM translation.memory WHERE source_text = ANY($1)', [spanish.slice(0, 3)]);
     expect(stored.rowCount).toBe(0);
   });
 
@@ -231,7 +206,7 @@ describe('translation', () => {
         'en:convictions[0].sanctions[0].nationalTitle[0]': english.get(spanish[3])!,
       },
     };
-    await sender.send([{ topic: `${ns}ops.actions.v1`, key: request.sourceMessageId, value: codec.encode(SchemaNames.operatorAction, action), headers: metaToHeaders(action.meta) }]);
+    await harness.publish([{ topic: 'ops.actions.v1', key: request.sourceMessageId, schema: SchemaNames.operatorAction, value: action }]);
 
     const rendering = await translated(request.translationId);
     expect(rendering.items.every((item) => item.method === 'HUMAN')).toBe(true);
@@ -240,7 +215,7 @@ describe('translation', () => {
       (v) => (v as ReviewTaskCompleted).outcome !== undefined && (v as ReviewTaskCompleted).taskId === taskId,
     );
     expect(completed).toMatchObject({ outcome: 'ACCEPTED', completedBy: 'OPS-0042' });
-    const memory = await withPgPool((pool) => pool.query<{ reviewed_by: string }>('SELECT reviewed_by FROM translation.memory WHERE source_text = $1', [spanish[3]]));
+    const memory = await sql<{ reviewed_by: string }>('SELECT reviewed_by FROM translation.memory WHERE source_text = $1', [spanish[3]]);
     expect(memory.rows).toEqual([{ reviewed_by: 'OPS-0042' }]);
   });
 
@@ -253,7 +228,7 @@ describe('translation', () => {
     const rendering = await translated(request.translationId);
     expect(rendering.items.map((i) => i.method)).toEqual(['MACHINE', 'MACHINE', 'MACHINE', 'MACHINE']);
     expect(mt.callsFor(spanish[0])).toBe(3);
-    await eventually(async () => /ecris_transient_retries_total\{[^}]*error_code="MT_UNAVAILABLE"[^}]*\} 2/.test(await (await fetch(`${service.url}/metrics`)).text()));
+    await eventually(async () => /ecris_transient_retries_total\{[^}]*error_code="MT_UNAVAILABLE"[^}]*\} 2/.test(await harness.metrics()));
   });
 
   it('answers a request delivered twice once, and a v1 request of free-standing texts from request-out', async () => {
@@ -271,7 +246,7 @@ describe('translation', () => {
       { path: 'convictions[0].offences[0].nationalTitle[0]', sourceLang: 'es', text: english.get(spanish[2]), method: 'HUMAN' },
     ]);
     await translated(request.translationId);
-    const all = await readAll(`${ns}exchange.translation.text-translated.v1`);
+    const all = await harness.readAll('exchange.translation.text-translated.v1');
     expect(all.filter((r) => valueOf<TextTranslated>(r).translationId === request.translationId)).toHaveLength(1);
   });
 
@@ -279,12 +254,12 @@ describe('translation', () => {
     const { request } = uniqueRequest();
     const empty: TranslationRequested = { ...request, items: [], convictions: [], person: null, remarks: [] };
     await requestTranslation(empty);
-    await sender.send([{ topic: `${ns}exchange.request-out.translation-requested.v1`, key: 'poison-key', value: Buffer.from('not avro'), headers: {} }]);
+    await harness.publish([{ topic: 'exchange.request-out.translation-requested.v1', key: 'poison-key', value: Buffer.from('not avro') }]);
 
-    const dlq = await readUntil(`${ns}ecris-exchange.translation.dlq`, (read) => read.length >= 2);
+    const dlq = await harness.readUntil('ecris-exchange.translation.dlq', (read) => read.length >= 2);
     const byKey = new Map(dlq.map((r) => [r.key?.toString(), r]));
     expect(byKey.get(request.meta.correlationId)?.headers['dlq-error-code']?.toString()).toBe('EMPTY_TRANSLATION_REQUEST');
     expect(byKey.get('poison-key')?.headers['dlq-error-class']?.toString()).toBe('deserialization');
-    expect(byKey.get('poison-key')?.headers['dlq-original-topic']?.toString()).toBe(`${ns}exchange.request-out.translation-requested.v1`);
+    expect(byKey.get('poison-key')?.headers['dlq-original-topic']?.toString()).toBe(harness.topic('exchange.request-out.translation-requested.v1'));
   });
 });

@@ -11,8 +11,12 @@ function findTopic(topics: readonly TopicDefinition[], name: string): TopicDefin
   return topic;
 }
 
+const deadLetterNames = new Set(CONSUMER_GROUPS.map((group) => dlqTopicName(group.group)));
+
 const groupTopics: readonly TopicDefinition[] = CONSUMER_GROUPS.flatMap((group) => {
-  const inputs = group.inputs.map((name) => findTopic(declaredTopics, name));
+  // A dead-letter input (the audit index reads them all) holds records of declared topics only, so the
+  // declared inputs alone fix what the group's own topics derive from (schemas, partitions, retention).
+  const inputs = group.inputs.filter((name) => !deadLetterNames.has(name)).map((name) => findTopic(declaredTopics, name));
   return [deriveDlqTopic(group, inputs), deriveParkedTopic(group, inputs)];
 });
 

@@ -57,11 +57,22 @@ describe('topic registry', () => {
   });
 
   it('keeps readers and consumer groups in step: a service reads a topic exactly when its group consumes it', () => {
-    const consumed = allConsumerGroups().flatMap((g) => g.inputs.map((topic) => `${g.service} <- ${topic}`));
-    const declared = allTopics()
-      .filter((t) => t.kind === 'public' || t.kind === 'internal')
-      .flatMap((t) => t.readers.filter(isService).map((reader) => `${reader} <- ${t.name}`));
+    const declaredTopics = allTopics().filter((t) => t.kind === 'public' || t.kind === 'internal');
+    const isDeclared = (name: string) => declaredTopics.some((t) => t.name === name);
+    const consumed = allConsumerGroups().flatMap((g) => g.inputs.filter(isDeclared).map((topic) => `${g.service} <- ${topic}`));
+    const declared = declaredTopics.flatMap((t) => t.readers.filter(isService).map((reader) => `${reader} <- ${t.name}`));
     expect(consumed.sort()).toEqual(declared.sort());
+  });
+
+  it('has the audit index read every public and internal topic and every other group\'s dead letters, and nothing else', () => {
+    const expected = [
+      ...allTopics().filter((t) => t.kind === 'public' || t.kind === 'internal').map((t) => t.name),
+      ...allConsumerGroups().filter((g) => g.service !== 'audit-index').map((g) => `${g.group}.dlq`),
+    ];
+    expect([...consumerGroup('audit-index').inputs].sort()).toEqual(expected.sort());
+    // Only the audit index reads dead letters as a consumer group; every other input is a declared topic.
+    const otherInputs = allConsumerGroups().filter((g) => g.service !== 'audit-index').flatMap((g) => g.inputs);
+    expect(otherInputs.filter((name) => topicByName(name).kind === 'dead-letter')).toEqual([]);
   });
 
   it('never compacts exchange or audit history, and keeps it at least a year', () => {

@@ -4,6 +4,7 @@
  * Each consumer group also owns a dead-letter and a parked-keys topic, derived by rule in ./derived-topics.ts.
  */
 import { SchemaNames } from '../schema-names';
+import { dlqTopicName } from './derived-topics';
 import type { ConsumerGroupDefinition, ServiceName, TopicDefinition } from './topic-definition';
 
 /**
@@ -43,7 +44,7 @@ const exchangeTopic = {
 } as const;
 
 /** The contract with the outside world. */
-export const PUBLIC_TOPICS: readonly TopicDefinition[] = [
+export const PUBLIC_TOPICS: readonly TopicDefinition[] = readByAuditIndex([
   {
     ...exchangeTopic,
     name: 'courts.convictions.v1',
@@ -103,18 +104,18 @@ export const PUBLIC_TOPICS: readonly TopicDefinition[] = [
     writer: 'ops-tools',
     // translation takes the human translations entered for its review tasks (TRANSLATION_ENTERED);
     // notification-out takes the REVIEW_DECISIONs that release a held notification or re-send a rejected one.
-    readers: ['audit-index', 'translation', 'notification-out'],
+    readers: ['translation', 'notification-out'],
     key: 'exchange id the action concerns, so the manual steps of one exchange stay in order',
     valueSchemas: [SchemaNames.operatorAction],
     description: 'Every replay, manual match and human translation, recorded as an event: the operators\' audit trail.',
   },
-];
+]);
 
 /**
  * Topics between our own services, named `<area>.<owner-service>.<event>.v<major>`.
  * Their event records are the uk.ecris.exchange / uk.ecris.register schemas in schemas/.
  */
-export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
+export const INTERNAL_TOPICS: readonly TopicDefinition[] = readByAuditIndex([
   {
     ...exchangeTopic,
     name: 'exchange.notification-in.translation-requested.v1',
@@ -209,7 +210,7 @@ export const INTERNAL_TOPICS: readonly TopicDefinition[] = [
     valueSchemas: [SchemaNames.registerUpdated],
     description: 'Each change applied to the register, so the register\'s history is on the log too.',
   },
-];
+]);
 
 /** The Kafka group id of a service: exactly this string, in config, code and tests alike. */
 export function groupIdOf(service: ServiceName): string {
@@ -220,8 +221,8 @@ function consumerGroupOf(service: ServiceName, inputs: readonly string[]): Consu
   return { group: groupIdOf(service), service, inputs };
 }
 
-/** One consumer group per service. */
-export const CONSUMER_GROUPS: readonly ConsumerGroupDefinition[] = [
+/** One consumer group per service (the audit index's is computed from these, below). */
+const SERVICE_GROUPS: readonly ConsumerGroupDefinition[] = [
   consumerGroupOf('notification-out', ['courts.convictions.v1', 'ecris.inbound.v1', 'ops.actions.v1']),
   consumerGroupOf('notification-in', ['ecris.inbound.v1']),
   consumerGroupOf('request-in', ['ecris.inbound.v1']),
@@ -232,6 +233,20 @@ export const CONSUMER_GROUPS: readonly ConsumerGroupDefinition[] = [
     'ops.actions.v1',
   ]),
   consumerGroupOf('register-update', ['exchange.translation.text-translated.v1', 'courts.convictions.v1']),
-  // The audit timeline (reliability.md, "Audit") is to index every topic; the issue that builds it widens these inputs.
-  consumerGroupOf('audit-index', ['ops.actions.v1']),
 ];
+
+export const CONSUMER_GROUPS: readonly ConsumerGroupDefinition[] = [
+  ...SERVICE_GROUPS,
+  // The audit timeline (reliability.md, "Audit") indexes every record: every public and internal topic and
+  // every other group's dead letters. Computed, so a topic or group declared later is indexed too. Not its
+  // own DLQ: a record it failed to index would come straight back to it.
+  consumerGroupOf('audit-index', [
+    ...[...PUBLIC_TOPICS, ...INTERNAL_TOPICS].map((topic) => topic.name),
+    ...SERVICE_GROUPS.map((group) => dlqTopicName(group.group)),
+  ]),
+];
+
+/** The audit index reads every public and internal topic (its group's inputs above), so it is one of each one's readers. */
+function readByAuditIndex(topics: readonly TopicDefinition[]): readonly TopicDefinition[] {
+  return topics.map((topic) => ({ ...topic, readers: [...topic.readers, 'audit-index'] }));
+}

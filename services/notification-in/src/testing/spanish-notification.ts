@@ -2,16 +2,13 @@
  * Test input: a NOT from Spain about a UK national, built from the golden Notification fixture
  * (schemas/uk/ecris/message/fixtures) with Spanish texts. All personal data in it is invented.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Notification } from '@ecris/contracts';
+import { SchemaNames, type Notification } from '@ecris/contracts';
+import { loadFixture } from '@ecris/testing';
 
-const FIXTURE = join(__dirname, '..', '..', '..', '..', 'schemas', 'uk', 'ecris', 'message', 'fixtures', 'Notification.v1.json');
-
-/** `serial` makes the ECRIS ids unique per test (1 to 10^15 - 1). */
-export function spanishNotification(serial: number | bigint): Notification {
-  const digits = BigInt(serial).toString().padStart(15, '0');
-  const notification = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Notification;
+/** `serial` (1 to 10^15 - 1, or 15 digits from uniqueSerials) makes the ECRIS ids unique per test. */
+export function spanishNotification(serial: number | bigint | string): Notification {
+  const digits = String(serial).padStart(15, '0');
+  const notification = loadFixture<Notification>(SchemaNames.notification, 1);
   const messageId = `ES-GB-NOT-${digits}`;
   notification.meta = { ...notification.meta, id: `00000000-0000-5000-8000-${digits.slice(3)}`, source: '/ecris-gateway', type: 'uk.ecris.notification.received.v1', correlationId: messageId };
   notification.header = { messageId, timestamp: '2025-03-04T10:14:00Z', responseTo: null, sender: 'ES', receiver: 'GB' };

@@ -4,27 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  ConvictionAmended,
-  ConvictionRecorded,
-  ConvictionRemoved,
-  CourtConviction,
-  FunctionalError,
-  NotificationResponse,
-  OperatorAction,
-  RequestAdditionalInfo,
+import {
+  SchemaNames,
+  type ConvictionAmended,
+  type ConvictionRecorded,
+  type ConvictionRemoved,
+  type CourtConviction,
+  type FunctionalError,
+  type NotificationResponse,
+  type OperatorAction,
+  type RequestAdditionalInfo,
 } from '@ecris/contracts';
 import { loadReferenceData } from '@ecris/reference-data';
+import { loadFixture } from '@ecris/testing';
 import { BUNDLED_CLASSIFICATION_DIR } from '../adapters/settings';
 import { Classifier, type OffenceTable, type SentenceTable } from '../domain/classification';
 import { DEFAULT_RESPONSE_TYPES, type AnswerEnv } from '../domain/decide-answers';
 import type { DecisionEnv } from '../domain/notifications';
-
-const SCHEMAS = join(__dirname, '..', '..', '..', '..', 'schemas');
-
-function fixture<T>(path: string): T {
-  return JSON.parse(readFileSync(join(SCHEMAS, path), 'utf8')) as T;
-}
 
 export const REFERENCE = loadReferenceData();
 
@@ -56,7 +52,7 @@ function convictionWith(base: CourtConviction, changes: ConvictionChanges = {}):
 
 /** The court fixture (a FR+IE national) with a reference and event id of the test's own. */
 export function recorded(reference: string, changes: ConvictionChanges = {}, eventId = `evt-${reference}-recorded`): ConvictionRecorded {
-  const base = fixture<ConvictionRecorded>('uk/ecris/court/fixtures/ConvictionRecorded.v1.json');
+  const base = loadFixture<ConvictionRecorded>(SchemaNames.convictionRecorded, 1);
   return {
     ...base,
     meta: { ...base.meta, id: eventId, subject: reference, correlationId: reference },
@@ -72,7 +68,7 @@ export function amended(
   fields: Partial<Pick<ConvictionAmended, 'kind' | 'recordedAt' | 'decisionDate'>> = {},
   eventId = `evt-${reference}-amended`,
 ): ConvictionAmended {
-  const base = fixture<ConvictionAmended>('uk/ecris/court/fixtures/ConvictionAmended.v1.json');
+  const base = loadFixture<ConvictionAmended>(SchemaNames.convictionAmended, 1);
   return {
     ...base,
     ...fields,
@@ -84,7 +80,7 @@ export function amended(
 
 /** The removal fixture (quashed on appeal). */
 export function removed(reference: string, eventId = `evt-${reference}-removed`): ConvictionRemoved {
-  const base = fixture<ConvictionRemoved>('uk/ecris/court/fixtures/ConvictionRemoved.v1.json');
+  const base = loadFixture<ConvictionRemoved>(SchemaNames.convictionRemoved, 1);
   return { ...base, meta: { ...base.meta, id: eventId, subject: reference, correlationId: reference }, convictionReference: reference };
 }
 
@@ -100,12 +96,12 @@ const answerMeta = (id: string, notId: string) => ({
 });
 
 /** An ECRIS id of `type` from `sender` to GB, unique per serial. */
-export function inboundId(sender: string, type: 'NRS' | 'FEM' | 'RAI', serial: number): string {
+export function inboundId(sender: string, type: 'NRS' | 'FEM' | 'RAI', serial: number | string): string {
   return `${sender}-GB-${type}-${String(serial).padStart(15, '0')}`;
 }
 
 export function nrs(notId: string, messageId: string, responseTypeRef = 'NRT-00-00'): NotificationResponse {
-  const base = fixture<NotificationResponse>('uk/ecris/message/fixtures/NotificationResponse.v1.json');
+  const base = loadFixture<NotificationResponse>(SchemaNames.notificationResponse, 1);
   const sender = notId.slice(3, 5);
   return {
     ...base,
@@ -116,7 +112,7 @@ export function nrs(notId: string, messageId: string, responseTypeRef = 'NRT-00-
 }
 
 export function fem(notId: string, messageId: string, codes: string[] = ['FE-90003']): FunctionalError {
-  const base = fixture<FunctionalError>('uk/ecris/message/fixtures/FunctionalError.v1.json');
+  const base = loadFixture<FunctionalError>(SchemaNames.functionalError, 1);
   const sender = notId.slice(3, 5);
   return {
     ...base,
@@ -127,7 +123,7 @@ export function fem(notId: string, messageId: string, codes: string[] = ['FE-900
 }
 
 export function rai(notId: string, messageId: string, items: RequestAdditionalInfo['informationRequested']): RequestAdditionalInfo {
-  const base = fixture<RequestAdditionalInfo>('uk/ecris/message/fixtures/RequestAdditionalInfo.v1.json');
+  const base = loadFixture<RequestAdditionalInfo>(SchemaNames.requestAdditionalInfo, 1);
   const sender = notId.slice(3, 5);
   return {
     ...base,
@@ -139,7 +135,7 @@ export function rai(notId: string, messageId: string, items: RequestAdditionalIn
 }
 
 export function operatorAction(actionId: string, details: Record<string, string>, exchangeId: string | null = null): OperatorAction {
-  const base = fixture<OperatorAction>('uk/ecris/ops/fixtures/OperatorAction.v2.json');
+  const base = loadFixture<OperatorAction>(SchemaNames.operatorAction, 2);
   return {
     ...base,
     meta: { ...base.meta, id: `evt-${actionId}`, correlationId: exchangeId ?? actionId },

@@ -1,21 +1,13 @@
 /**
- * notification-out started for real (startService, its own topic namespace, the test PostgreSQL), a
- * producer for its inputs, and one tail on its outputs for the whole test file. Waits poll the tail or
- * the database; nothing sleeps.
+ * notification-out started for real (startTestService: its own topic namespace, a database of its
+ * own), and one tail on its outputs for the whole test file. Waits poll the tail or the database;
+ * nothing sleeps.
  */
 import { randomUUID } from 'node:crypto';
 import type { EventMeta } from '@ecris/contracts';
-import {
-  AvroCodec,
-  KafkajsRecordSender,
-  metaToHeaders,
-  SchemaArchive,
-  TopicTail,
-  type ConsumedRecord,
-  type RecordHeaders,
-} from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR, startService, type RunningService } from '@ecris/service-kit';
-import { eventually, provisionNamespace, testDatabaseUrl, testKafkaSettings, withPgPool } from '@ecris/testing';
+import { TopicTail, type ConsumedRecord, type RecordHeaders } from '@ecris/messaging';
+import { startService, type RunningService } from '@ecris/service-kit';
+import { eventually, startTestService, testKafkaSettings, type TestService } from '@ecris/testing';
 import { NOTIFICATION_OUT } from '../notification-out.definition';
 
 export const TOPICS = {
@@ -34,45 +26,48 @@ export interface Decoded<T = Record<string, unknown>> {
 }
 
 export class ServiceHarness {
-  readonly codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
-
   private constructor(
-    readonly namespace: string,
-    readonly service: RunningService,
-    private readonly sender: KafkajsRecordSender,
+    private readonly test: TestService<RunningService>,
     readonly tail: TopicTail,
   ) {}
 
-  /** `databaseUrl: ''` runs on embedded PGlite, as the one-command local run does. */
-  static async start(env: Record<string, string> = {}, databaseUrl: string = testDatabaseUrl()): Promise<ServiceHarness> {
+  /** `database: 'pglite'` runs on embedded PGlite, as the one-command local run does. */
+  static async start(env: Record<string, string> = {}, database: 'postgres' | 'pglite' = 'postgres'): Promise<ServiceHarness> {
     // The service reads its own settings from the process environment, as it does in production.
     Object.assign(process.env, env);
-    const namespace = await provisionNamespace('notification-out');
-    const service = await startService(NOTIFICATION_OUT, {
-      ...process.env,
-      ECRIS_NAMESPACE: namespace,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: databaseUrl,
+    const test = await startTestService((serviceEnv) => startService(NOTIFICATION_OUT, serviceEnv), { label: 'notification-out', database });
+    const tail = await TopicTail.start(testKafkaSettings(), [TOPICS.outbound, TOPICS.workItems, TOPICS.dlq].map((t) => test.topic(t))).catch(async (error: unknown) => {
+      await test.stop();
+      throw error;
     });
-    const sender = await KafkajsRecordSender.connect(testKafkaSettings());
-    const tail = await TopicTail.start(testKafkaSettings(), [TOPICS.outbound, TOPICS.workItems, TOPICS.dlq].map((t) => `${namespace}${t}`));
-    return new ServiceHarness(namespace, service, sender, tail);
+    return new ServiceHarness(test, tail);
+  }
+
+  get namespace(): string {
+    return this.test.ns;
+  }
+
+  get service(): RunningService {
+    return this.test.service;
+  }
+
+  /** The service's own PostgreSQL database; empty on PGlite. */
+  get databaseUrl(): string {
+    return this.test.databaseUrl;
   }
 
   async stop(): Promise<void> {
-    await this.tail?.stop();
-    await this.sender?.disconnect();
-    await this.service?.close();
+    await this.tail.stop();
+    await this.test.stop();
   }
 
   /** Publishes a record of ours, keyed as its producer would key it. */
   async publish(topic: string, schema: string, value: { meta: EventMeta }, key: string): Promise<void> {
-    await this.publishRaw(topic, key, this.codec.encode(schema, value), metaToHeaders(value.meta));
+    await this.test.publish([{ topic, key, schema, value }]);
   }
 
   async publishRaw(topic: string, key: string, value: Buffer, headers: RecordHeaders): Promise<void> {
-    await this.sender.send([{ topic: `${this.namespace}${topic}`, key, value, headers }]);
+    await this.test.publish([{ topic, key, value, headers }]);
   }
 
   /** Decoded records of `topic` read so far. */
@@ -80,7 +75,7 @@ export class ServiceHarness {
     return this.tail.records
       .filter((record) => record.topic === `${this.namespace}${topic}` && topic !== TOPICS.dlq)
       .map((record) => {
-        const decoded = this.codec.decode<T>(record.value);
+        const decoded = this.test.decode<T>(record);
         return { record, schema: decoded.reader.fullName, value: decoded.value };
       })
       .filter((decoded) => schema === undefined || decoded.schema === schema);
@@ -97,8 +92,8 @@ export class ServiceHarness {
     return this.tail.records.filter((record) => record.topic === `${this.namespace}${TOPICS.dlq}`);
   }
 
-  async metrics(): Promise<string> {
-    return (await fetch(`${this.service.url}/metrics`)).text();
+  metrics(): Promise<string> {
+    return this.test.metrics();
   }
 
   /** The value of a metric line (first match), or undefined when absent. */
@@ -109,9 +104,7 @@ export class ServiceHarness {
 
   /** Reads the service's own database (PostgreSQL or its embedded PGlite). */
   async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const database = this.service.database;
-    if (database) return (await database.query<T>(sql, params)).rows;
-    return withPgPool(async (pool) => (await pool.query(sql, params)).rows as T[]);
+    return (await this.service.database!.query<T>(sql, params)).rows;
   }
 
   async notificationRows(convictionReference: string): Promise<{ message_id: string; receiving_state: string; kind: string; status: string; due_on: string }[]> {
@@ -131,7 +124,7 @@ export class ServiceHarness {
   }
 }
 
-/** A conviction reference no earlier run used: the test database is shared between runs. */
+/** A conviction reference of one test's own: the tests of a file share its database. */
 export function newReference(label: string): string {
   return `${label}-${randomUUID().slice(0, 18)}`;
 }

@@ -3,21 +3,11 @@
  * test so rows in the shared test database never collide between tests or runs.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ConvictionAmended, ConvictionRecorded, ConvictionRemoved, Person, TextTranslated } from '@ecris/contracts';
-import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
+import { SchemaNames, type ConvictionAmended, type ConvictionRecorded, type ConvictionRemoved, type Person, type TextTranslated } from '@ecris/contracts';
+import { loadFixture, uniqueSerials } from '@ecris/testing';
 
-function fixture<T>(path: string): T {
-  return JSON.parse(readFileSync(join(REPO_SCHEMAS_DIR, path), 'utf8')) as T;
-}
-
-let counter = 0;
-/** 15 digits unique to this process and call. */
-export function uniqueSerial(): string {
-  counter += 1;
-  return `${Date.now() % 10 ** 11}`.padStart(11, '0') + `${(process.pid % 100) * 100 + (counter % 100)}`.padStart(4, '0');
-}
+/** 15 digits unique to this run and call. */
+export const uniqueSerial = uniqueSerials();
 
 /** A surname no other test uses: 12 random letters (names have no digits), from 'b'..'q' without 'h' or 'j'. */
 export function uniqueSurname(base = 'Sample'): string {
@@ -42,7 +32,7 @@ export interface TranslatedNotificationOptions {
 
 /** A translated Spanish NOT about a UK national (TextTranslated v2), as translation emits it. */
 export function translatedNotification(options: TranslatedNotificationOptions = {}): TextTranslated {
-  const value = fixture<TextTranslated>('uk/ecris/exchange/fixtures/TextTranslated.v2.json');
+  const value = loadFixture<TextTranslated>(SchemaNames.textTranslated, 2);
   const sender = options.sender ?? 'ES';
   const serial = options.serial ?? uniqueSerial();
   const messageId = `${sender}-GB-NOT-${serial}`;
@@ -106,7 +96,7 @@ export interface CourtPersonOptions {
 }
 
 export function convictionRecorded(reference: string, person: CourtPersonOptions): ConvictionRecorded {
-  const value = fixture<ConvictionRecorded>('uk/ecris/court/fixtures/ConvictionRecorded.v1.json');
+  const value = loadFixture<ConvictionRecorded>(SchemaNames.convictionRecorded, 1);
   return {
     ...value,
     meta: { ...value.meta, id: randomUUID(), correlationId: reference, subject: reference },
@@ -129,7 +119,7 @@ export function convictionRecorded(reference: string, person: CourtPersonOptions
 }
 
 export function convictionAmended(recorded: ConvictionRecorded, sentence: { duration: string; suspendedFor: string | null }): ConvictionAmended {
-  const value = fixture<ConvictionAmended>('uk/ecris/court/fixtures/ConvictionAmended.v1.json');
+  const value = loadFixture<ConvictionAmended>(SchemaNames.convictionAmended, 1);
   return {
     ...value,
     meta: { ...value.meta, id: randomUUID(), correlationId: recorded.convictionReference, subject: recorded.convictionReference },
@@ -142,6 +132,6 @@ export function convictionAmended(recorded: ConvictionRecorded, sentence: { dura
 }
 
 export function convictionRemoved(reference: string): ConvictionRemoved {
-  const value = fixture<ConvictionRemoved>('uk/ecris/court/fixtures/ConvictionRemoved.v1.json');
+  const value = loadFixture<ConvictionRemoved>(SchemaNames.convictionRemoved, 1);
   return { ...value, meta: { ...value.meta, id: randomUUID(), correlationId: reference, subject: reference }, convictionReference: reference };
 }

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Request } from '@ecris/contracts';
-
-const FIXTURE = join(__dirname, '..', '..', '..', '..', 'schemas', 'uk', 'ecris', 'message', 'fixtures', 'Request.v1.json');
+import { SchemaNames, type Request } from '@ecris/contracts';
+import { loadFixture } from '@ecris/testing';
 
 export interface RequestedPersonDetails {
   readonly forename: string;
@@ -15,11 +12,11 @@ export interface RequestedPersonDetails {
 
 /**
  * A REQ from Germany to the UK, built from the golden fixture (GB -> FR there) with the person and
- * purpose of the case. `serial` makes the ECRIS id unique per test.
+ * purpose of the case. `serial` (a number, or 15 digits from uniqueSerials) makes the ECRIS id unique per test.
  */
-export function germanRequest(serial: bigint, person: RequestedPersonDetails, purposeCategoryRef = 'P-00-001000'): Omit<Request, 'meta'> {
-  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Request;
-  const messageId = `DE-GB-REQ-${serial.toString().padStart(15, '0')}`;
+export function germanRequest(serial: bigint | string, person: RequestedPersonDetails, purposeCategoryRef = 'P-00-001000'): Omit<Request, 'meta'> {
+  const fixture = loadFixture<Request>(SchemaNames.request, 1);
+  const messageId = `DE-GB-REQ-${String(serial).padStart(15, '0')}`;
   return {
     ...fixture,
     header: { messageId, timestamp: '2026-04-02T09:15:00Z', responseTo: null, sender: 'DE', receiver: 'GB' },

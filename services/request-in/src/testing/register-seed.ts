@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Conviction } from '@ecris/contracts';
+import { SchemaNames, type Conviction } from '@ecris/contracts';
 import type { SqlDatabase } from '@ecris/messaging';
+import { loadFixture } from '@ecris/testing';
 import { RegisterWriter, type ConvictionContent, type RegisterOffence, type RegisterSanction, type SanctionKind } from '@ecris/register';
 
 /** Letters only (names are normalised), unique per call: persons of one test never match another's. */
@@ -66,9 +65,7 @@ function sanction(kind: SanctionKind, duration: string | null): RegisterSanction
 
 /** A French conviction as France sent it (from the golden NOT fixture), with our id and flag. */
 export function frenchConviction(ecrisId: string, isTransmittable: 'Yes' | 'No' | 'UNKNOWN'): Conviction {
-  const fixture = JSON.parse(
-    readFileSync(join(__dirname, '..', '..', '..', '..', 'schemas', 'uk', 'ecris', 'message', 'fixtures', 'Notification.v1.json'), 'utf8'),
-  ) as { conviction: Conviction };
+  const fixture = loadFixture<{ conviction: Conviction }>(SchemaNames.notification, 1);
   return { ...fixture.conviction, convictionId: ecrisId, convictingCountryRef: 'CO-00-250-FRA', isTransmittable };
 }
 

@@ -1,30 +1,27 @@
 /** What other parties publish in the integration tests, built from the golden fixtures with fresh ids. */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type {
-  Conviction,
-  FunctionalError,
-  PreviousConvictionsRequest,
-  RequestAdditionalInfo,
-  RequestDeadline,
-  RequestResponse,
-  TextTranslated,
-  TranslationRequested,
+import {
+  SchemaNames,
+  type Conviction,
+  type FunctionalError,
+  type PreviousConvictionsRequest,
+  type RequestAdditionalInfo,
+  type RequestDeadline,
+  type RequestResponse,
+  type TextTranslated,
+  type TranslationRequested,
 } from '@ecris/contracts';
 import type { EventMeta } from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
+import { loadFixture, uniqueSerials } from '@ecris/testing';
 import { conviction } from '../domain/testing/fixtures';
 import { englishRenderingOf } from '../domain/testing/translation';
-
-const fixture = <T>(relative: string): T => JSON.parse(readFileSync(join(REPO_SCHEMAS_DIR, relative), 'utf8')) as T;
 
 export function meta(source: string, type: string, time: string, correlationId: string): EventMeta {
   return { id: randomUUID(), source, type, time, subject: correlationId, correlationId, causationId: null, traceparent: null };
 }
 
-/** A serial unique enough for one run: messages from "other states" must not collide across tests. */
-export const serial = () => String(Math.floor(Math.random() * 1e15)).padStart(15, '0');
+/** Messages from "other states" must not collide across tests. */
+export const serial = uniqueSerials();
 
 export function submitBody(nationalities: string[], overrides: Record<string, unknown> = {}) {
   return {
@@ -49,7 +46,7 @@ export function submitBody(nationalities: string[], overrides: Record<string, un
 }
 
 export function agencyRequestRecord(requestId: string, time: string, changes: Partial<PreviousConvictionsRequest> = {}, nationalities = ['IT']): PreviousConvictionsRequest {
-  const base = fixture<PreviousConvictionsRequest>('uk/ecris/agency/fixtures/PreviousConvictionsRequest.v1.json');
+  const base = loadFixture<PreviousConvictionsRequest>(SchemaNames.agencyRequest, 1);
   return {
     ...base,
     meta: meta('/uk-agencies/gmp', 'uk.ecris.agency.convictions-requested.v1', time, requestId),
@@ -66,7 +63,7 @@ const gateway = (type: string, messageId: string, time: string, requestMessageId
 export function rdl(state: string, requestMessageId: string, deadline: string, time: string): RequestDeadline {
   const messageId = `${state}-GB-RDL-${serial()}`;
   return {
-    ...fixture<RequestDeadline>('uk/ecris/message/fixtures/RequestDeadline.v1.json'),
+    ...loadFixture<RequestDeadline>(SchemaNames.requestDeadline, 1),
     meta: gateway('rdl', messageId, time, requestMessageId),
     header: { messageId, timestamp: time, responseTo: requestMessageId, sender: state, receiver: 'GB' },
     deadline,
@@ -76,7 +73,7 @@ export function rdl(state: string, requestMessageId: string, deadline: string, t
 export function rrs(state: string, requestMessageId: string, convictions: Conviction[], time: string, otherMemberStates: string[] = []): RequestResponse {
   const messageId = `${state}-GB-RRS-${serial()}`;
   return {
-    ...fixture<RequestResponse>('uk/ecris/message/fixtures/RequestResponse.v1.json'),
+    ...loadFixture<RequestResponse>(SchemaNames.requestResponse, 1),
     meta: gateway('rrs', messageId, time, requestMessageId),
     header: { messageId, timestamp: time, responseTo: requestMessageId, sender: state, receiver: 'GB' },
     convictions,

@@ -8,17 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import { groupIdOf, SchemaNames } from '@ecris/contracts';
-import { AvroCodec, KafkajsRecordSender, metaToHeaders, SchemaArchive, type ConsumedRecord, type EventMeta } from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR, startService, type RunningService } from '@ecris/service-kit';
-import { provisionNamespace, readUntil, testDatabaseUrl, testKafkaSettings } from '@ecris/testing';
+import type { ConsumedRecord, EventMeta } from '@ecris/messaging';
+import { startService, type RunningService } from '@ecris/service-kit';
+import { startTestService, testCodec } from '@ecris/testing';
 import { CONFIG_DIR, settingsFromEnv } from '../config/settings';
 import { sha256Hex } from '../http/agency-auth.guard';
 import type { CaseStore } from '../ports';
 import { requestOutService } from '../request-out.module';
-
-export const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
 
 export interface MovableClock {
   now: Date;
@@ -29,23 +26,6 @@ export function movableClock(start: string): MovableClock {
   const clock = (() => clock.now) as MovableClock;
   clock.now = new Date(start);
   return clock;
-}
-
-/** A PostgreSQL database of its own on the test server. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = testDatabaseUrl();
-  const name = `request_out_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Pool({ connectionString: serverUrl, max: 1 });
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 
 export interface RequestOutUnderTest {
@@ -69,8 +49,6 @@ export async function startRequestOut(
   label: string,
   options: { clockStart: string; wrapCaseStore?: (store: CaseStore) => CaseStore },
 ): Promise<RequestOutUnderTest> {
-  const ns = await provisionNamespace(label);
-  const database = await freshDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'request-out-'));
   const shipped = JSON.parse(readFileSync(join(CONFIG_DIR, 'agencies.json'), 'utf8')) as {
     agencies: { id: string; apiKeySha256: string[] }[];
@@ -83,30 +61,21 @@ export async function startRequestOut(
   writeFileSync(join(dir, 'agencies.json'), JSON.stringify(shipped));
   const settings = settingsFromEnv({ REQUEST_OUT_AGENCIES_FILE: join(dir, 'agencies.json'), REQUEST_OUT_OVERDUE_CHECK_MS: '100' });
   const clock = movableClock(options.clockStart);
-  const running = await startService(
-    requestOutService({ settings, clock, wrapCaseStore: options.wrapCaseStore }),
-    { ...process.env, ECRIS_NAMESPACE: ns, HTTP_PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: database.url },
-  ).catch(async (error: unknown) => {
-    await database.drop();
-    throw error;
+  const test = await startTestService((env) => startService(requestOutService({ settings, clock, wrapCaseStore: options.wrapCaseStore }), env), {
+    label,
+    database: 'postgres',
   });
-  const sender = await KafkajsRecordSender.connect(testKafkaSettings());
+  const running = test.service;
 
   return {
     running,
-    ns,
+    ns: test.ns,
     clock,
     keys,
-    group: `${ns}${groupIdOf('request-out')}`,
-    async publish(topic, schema, value, key) {
-      await sender.send([{ topic: `${ns}${topic}`, key, value: codec.encode(schema, value), headers: metaToHeaders(value.meta) }]);
-    },
-    async publishRaw(topic, key, value) {
-      await sender.send([{ topic: `${ns}${topic}`, key, value, headers: {} }]);
-    },
-    read(topic, predicate, timeoutMs = 20_000) {
-      return readUntil(`${ns}${topic}`, predicate, timeoutMs);
-    },
+    group: `${test.ns}${groupIdOf('request-out')}`,
+    publish: (topic, schema, value, key) => test.publish([{ topic, key, schema, value }]),
+    publishRaw: (topic, key, value) => test.publish([{ topic, key, value }]),
+    read: (topic, predicate, timeoutMs = 20_000) => test.readUntil(topic, predicate, timeoutMs),
     async http(method, path, agency, body, headers = {}) {
       const response = await fetch(`${running.url}${path}`, {
         method,
@@ -121,11 +90,7 @@ export async function startRequestOut(
       const text = await response.text();
       return { status: response.status, body: text && contentType.includes('json') ? JSON.parse(text) : text, contentType };
     },
-    async close() {
-      await sender.disconnect();
-      await running.close();
-      await database.drop();
-    },
+    close: () => test.stop(),
   };
 }
 
@@ -133,7 +98,7 @@ export async function startRequestOut(
 export function valuesOf<T>(records: readonly ConsumedRecord[], schema: string, key?: string): T[] {
   return records
     .filter((record) => key === undefined || record.key?.toString() === key)
-    .map((record) => codec.decode<T>(record.value))
+    .map((record) => testCodec().decode<T>(record.value))
     .filter((decoded) => decoded.reader.fullName === schema)
     .map((decoded) => decoded.value);
 }

@@ -1,17 +1,10 @@
 /** Test input built from the golden fixtures of schemas/ (all personal data in them is invented). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { OperatorAction, TranslationRequested } from '@ecris/contracts';
-
-const EXCHANGE_FIXTURES = join(__dirname, '..', '..', '..', '..', 'schemas', 'uk', 'ecris');
-
-function fixture<T>(relative: string): T {
-  return JSON.parse(readFileSync(join(EXCHANGE_FIXTURES, relative), 'utf8')) as T;
-}
+import { SchemaNames, type OperatorAction, type TranslationRequested } from '@ecris/contracts';
+import { loadFixture } from '@ecris/testing';
 
 /** A v2 request for a Spanish NOT about a UK national: court name, one offence, one sanction, in Spanish. */
 export function spanishTranslationRequest(messageId = 'ES-GB-NOT-000000000000020'): TranslationRequested {
-  const request = fixture<TranslationRequested>('exchange/fixtures/TranslationRequested.v2.json');
+  const request = loadFixture<TranslationRequested>(SchemaNames.translationRequested, 2);
   request.translationId = `TR-${messageId}`;
   request.sourceMessageId = messageId;
   request.meta = { ...request.meta, correlationId: messageId, subject: messageId };
@@ -20,9 +13,9 @@ export function spanishTranslationRequest(messageId = 'ES-GB-NOT-000000000000020
 
 /** A v1 request: free-standing texts only. */
 export function freeStandingTranslationRequest(): TranslationRequested {
-  return fixture<TranslationRequested>('exchange/fixtures/TranslationRequested.v1.json');
+  return loadFixture<TranslationRequested>(SchemaNames.translationRequested, 1);
 }
 
 export function operatorActionFixture(): OperatorAction {
-  return fixture<OperatorAction>('ops/fixtures/OperatorAction.v2.json');
+  return loadFixture<OperatorAction>(SchemaNames.operatorAction, 2);
 }
