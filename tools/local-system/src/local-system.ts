@@ -92,6 +92,8 @@ export class LocalSystem {
     const databaseUrl = env.DATABASE_URL?.trim() || undefined;
     const today = new Date().toISOString().slice(0, 10);
     const ourState = ecrisSenderCountry(env, loadReferenceData(referenceDataDirs(env)), today);
+    // Read first, so a wrong ECRIS_SIM_* setting is reported before anything starts.
+    const simulatorSettings = options.simulators ? simulatorSettingsFromEnv(env) : undefined;
 
     print(`broker      ${kafka.brokers.join(',')}${namespace ? `  (namespace ${namespace})` : ''}`);
     const topics = await ensureRegistryTopics(kafka, namespace);
@@ -124,8 +126,8 @@ export class LocalSystem {
     const codec = new AvroCodec(SchemaArchive.load([env.ECRIS_SCHEMAS_DIR ?? REPO_SCHEMAS_DIR]));
 
     let simulators: RunningSimulators | undefined;
-    if (options.simulators) {
-      const settings = simulatorSettingsFromEnv(env);
+    if (simulatorSettings) {
+      const settings = simulatorSettings;
       const requestOut = services.find((service) => service.config.service === 'request-out');
       simulators = await startSimulators({
         settings,

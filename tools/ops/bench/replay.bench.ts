@@ -89,10 +89,12 @@ async function main(): Promise<void> {
     const dlq = await timed(['dlq', 'replay', '--all', '--group', 'translation', '--rate', String(RATE), '--reason', 'bench', '--json'], env);
     const dlqReplayed = (JSON.parse(dlq.output) as { replayed: number }).replayed;
     console.log(`dlq replay: ${dlqReplayed} dead letters in ${dlq.seconds.toFixed(2)} s = ${Math.round(dlqReplayed / dlq.seconds)} records/s`);
-    await db.query('DELETE FROM audit.records WHERE starts_with(topic, $1)', [ns]);
     await db.close();
   } finally {
     await auditIndex.close();
+    const db = await openDatabase(process.env.DATABASE_URL);
+    await db.query('DELETE FROM audit.records WHERE starts_with(topic, $1)', [ns]);
+    await db.close();
     await deleteTestTopics(allTopics().map((topic) => `${ns}${topic.name}`));
   }
 }

@@ -27,6 +27,11 @@ export async function replayRange(command: ReplayCommand, common: CommonOptions,
   if (!command.dryRun) requireRight(context.operators, operator, 'replay', doing);
 
   const group = context.group(command.group);
+  if (group.definition.service === 'audit-index') {
+    // It reads every topic: copies would go to every other consumer and add nothing to the index, whose rows
+    // are idempotent by coordinates, so it can simply read the log again (services/audit-index/README.md).
+    throw new UsageError('the audit index needs no replay: its rows are idempotent, so reading the log again rebuilds it');
+  }
   const ranges = await rangesOf(command, context, topicsOf(command, context, group.definition.inputs));
   const planned = ranges.reduce((sum, r) => sum + Number(BigInt(r.to) - BigInt(r.from)), 0);
   const applied = command.dryRun ? await countApplied(context, group.id, ranges, planned) : undefined;
