@@ -40,6 +40,17 @@ export class KafkaAdmin {
     const present = new Set(await this.admin.listTopics());
     const missing = specs.filter((spec) => !present.has(spec.name));
     if (missing.length > 0) {
+      await this.createTopics(missing);
+      await this.untilServed(missing.map((spec) => spec.name));
+    }
+    return {
+      created: missing.map((spec) => spec.name),
+      existing: specs.filter((spec) => present.has(spec.name)).map((spec) => spec.name),
+    };
+  }
+
+  private async createTopics(missing: readonly TopicSpec[]): Promise<void> {
+    try {
       await this.admin.createTopics({
         waitForLeaders: true,
         topics: missing.map((spec) => ({
@@ -49,12 +60,11 @@ export class KafkaAdmin {
           configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
         })),
       });
-      await this.untilServed(missing.map((spec) => spec.name));
+    } catch (error) {
+      // The topics were created; only kafkajs's wait for their leaders gave up early on a retriable
+      // metadata error. untilServed() does that wait properly.
+      if ((error as { retriable?: boolean }).retriable !== true) throw error;
     }
-    return {
-      created: missing.map((spec) => spec.name),
-      existing: specs.filter((spec) => present.has(spec.name)).map((spec) => spec.name),
-    };
   }
 
   /**
