@@ -5,3 +5,4 @@ export { BUNDLED_REFERENCE_DATA_DIR, loadReferenceData, referenceDataDirs, Reloa
 export type { ReloadResult } from './file-loader';
 export { countryRefOf, isMemberStateWireCode, iso2OfCountryRef, toDocumentCode, toWireCode } from './countries';
 export { DEFAULT_SENDER_COUNTRY, ecrisSenderCountry } from './sender-country';
+export { euStatesToNotify } from './eu-nationalities';

@@ -11,9 +11,9 @@
  */
 import type { ConvictionAmended, ConvictionRecorded, ConvictionRemoved, CourtConviction } from '@ecris/contracts';
 import { ukDateOf } from '@ecris/deadlines';
+import { euStatesToNotify } from '@ecris/reference-data';
 import { canonicalJson } from './canonical-json';
 import { notifiableContent, type NotifiableConviction } from './build-notification';
-import { euStatesToNotify } from './eu-nationalities';
 import { ecrisConvictionIdOf } from './ids';
 import { amendmentDecision, removalDecision } from './later-decisions';
 import type { ConvictionState, NotificationRecord, Plan, PlannedOutput, Refusal } from './model';

@@ -10,7 +10,7 @@
  */
 import { SchemaNames, type ConvictionRecorded, type FunctionalError, type Notification, type NotificationResponse } from '@ecris/contracts';
 import { deadlineFor, ukDateOf } from '@ecris/deadlines';
-import { ecrisSenderCountry, loadReferenceData, referenceDataDirs, toWireCode, type ReferenceData } from '@ecris/reference-data';
+import { euStatesToNotify, loadReferenceData, referenceDataDirs, type ReferenceData } from '@ecris/reference-data';
 import type { ConsumedRecord } from '@ecris/messaging';
 import { AuditIndex, coordinatesOf, type AuditRow } from '../audit-index';
 import type { Command, CommonOptions } from '../cli';
@@ -40,7 +40,7 @@ export async function reconcile(command: ReconcileCommand, _common: CommonOption
     await index.recordsOfType(context.topic('courts.convictions.v1'), SchemaNames.convictionRecorded, new Date(dayStart.getTime() - DAY_MS), new Date(dayStart.getTime() + 3 * DAY_MS)),
   );
   const events = await decodeRows<ConvictionRecorded>(context, eventRows);
-  const convictions = events.flatMap(({ row, value }) => convictionOf(row, value, command.date, reference, context.env));
+  const convictions = events.flatMap(({ row, value }) => convictionOf(row, value, command.date, reference));
   progress.advance(1);
 
   const notRows = unique(await index.causedBy(context.topic('ecris.outbound.v1'), convictions.map((c) => c.eventId))).filter(
@@ -88,17 +88,13 @@ async function decodeRows<T>(context: OpsContext, rows: readonly AuditRow[]): Pr
   });
 }
 
-/** The conviction, if recorded on the day and its person has an EU nationality other than ours. */
-function convictionOf(row: AuditRow, event: ConvictionRecorded, day: string, reference: ReferenceData, env: NodeJS.ProcessEnv): ConvictionToNotify[] {
+/** The conviction, if recorded on the day and its person has an EU nationality. */
+function convictionOf(row: AuditRow, event: ConvictionRecorded, day: string, reference: ReferenceData): ConvictionToNotify[] {
   const recordedOn = ukDateOf(event.recordedAt);
   if (recordedOn !== day) return [];
-  const ours = ecrisSenderCountry(env, reference, recordedOn);
-  const states = new Set<string>();
-  for (const nationality of event.conviction.person.nationalities) {
-    const wire = toWireCode(reference, nationality, recordedOn);
-    if (wire && wire !== ours && reference.lookup('member-states', wire, recordedOn)?.attributes?.isEuMemberState === true) states.add(wire);
-  }
-  return states.size === 0 ? [] : [{ convictionReference: event.convictionReference, eventId: row.ceId, recordedOn, states: [...states].sort() }];
+  // The same rule notification-out sends by (libs/reference-data), so the two can never disagree.
+  const states = euStatesToNotify(event.conviction.person.nationalities, reference, recordedOn);
+  return states.length === 0 ? [] : [{ convictionReference: event.convictionReference, eventId: row.ceId, recordedOn, states }];
 }
 
 function sentOf(row: AuditRow, not: Notification): SentNotification {

@@ -1,9 +1,11 @@
 /**
  * Which states to notify (ecris.md R4, R5, R5'): every EU member state of nationality, each once, even
- * when the person is also British; none for a person with no EU nationality. The court feed gives ISO
+ * when the person is also British; none for a person with no EU nationality. One rule for notification-out,
+ * which sends the NOTs, and the ops reconciliation, which checks they were sent. The court feed gives ISO
  * 3166-1 alpha-2 codes; a code in the EU-document convention (EL) is accepted too.
  */
-import { toWireCode, type ReferenceData } from '@ecris/reference-data';
+import { toWireCode } from './countries';
+import type { ReferenceData } from './reference-data';
 
 const MEMBER_STATES = 'member-states';
 

@@ -1,5 +1,7 @@
-import { REFERENCE } from '../testing/fixtures';
+import { loadReferenceData } from './file-loader';
 import { euStatesToNotify } from './eu-nationalities';
+
+const REFERENCE = loadReferenceData();
 
 describe('euStatesToNotify (R4, R5: every EU state of nationality, dual UK nationals included)', () => {
   it.each([
