@@ -32,7 +32,7 @@ const FLAGS = {
   concurrency: ['3', 'partitions processed at once, on both sides'],
   rate: ['200', 'records per second sent in the latency phase'],
   'latency-seconds': ['20', 'measured seconds of the latency phase, per side'],
-  'warmup-seconds': ['3', 'seconds sent before measuring, per side'],
+  'warmup-seconds': ['3', 'seconds sent before measuring, per side (and in request-in-latency)'],
   phases: ['throughput,latency', `which phases to run, of ${PHASES.join(', ')}`],
   out: ['bench/results/latest.json', 'where the JSON results go'],
   'court-events': ['20000', 'notification-e2e: court events pre-loaded'],

@@ -1,5 +1,6 @@
 /**
- * The bench: our ConsumerRunner against a plain kafkajs passthrough, on the same broker, in the same run.
+ * The bench: our ConsumerRunner against a plain kafkajs passthrough, on the same broker, in the same run;
+ * and, when --phases names them, the service phases of issues 4 and 5 (src/services/service-phases.ts).
  *   npm run bench -- --help
  * Prints a table and writes bench/results/latest.json (see bench/README.md for what each figure means).
  */

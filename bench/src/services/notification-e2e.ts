@@ -15,7 +15,7 @@ import { courtEvent, notificationsOwed } from './court-events';
 import { drain, drainFigures, type Drained } from './drain';
 import { OwnDatabase } from './own-database';
 import { preload } from './preload';
-import { loadAverageNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
+import { loadAverageNow, rssMbNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
 import { ServiceUnderTest, type ServicePhaseSettings } from './service-under-test';
 import { forEachRecord } from './topic-watch';
 
@@ -30,14 +30,14 @@ export async function notificationEndToEnd(broker: BenchBroker, events: number, 
   // A pool of one for the bench's own reads, so they never take a connection from the service's pool.
   const own = await openDatabase(database.url, { pool: { max: 1 } });
   try {
-    progress(`${PHASE}: loading ${events} court events`);
+    progress(`${PHASE}: loading ${events} court events (rss ${rssMbNow()} MB)`);
     let owed = 0;
     await preload(broker, events, (index) => {
       owed += notificationsOwed(index);
       return courtEvent(codec, topic('courts.convictions.v1'), broker.runId, index);
     });
 
-    progress(`${PHASE}: starting notification-out, ${owed} NOTs owed`);
+    progress(`${PHASE}: starting notification-out, ${owed} NOTs owed (rss ${rssMbNow()} MB)`);
     const sampler = MemorySampler.start();
     const service = await ServiceUnderTest.start(broker, PHASE, namespace, NOTIFICATION_OUT, database.url, settings);
     let drained: Drained;

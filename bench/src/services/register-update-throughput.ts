@@ -16,7 +16,7 @@ import { MemorySampler } from '../memory';
 import { drain, drainFigures, type Drained } from './drain';
 import { OwnDatabase } from './own-database';
 import { preload } from './preload';
-import { loadAverageNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
+import { loadAverageNow, rssMbNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
 import { ServiceUnderTest, type ServicePhaseSettings } from './service-under-test';
 import { forEachRecord } from './topic-watch';
 import { seedPersons, translatedNotification } from './translated-notifications';
@@ -38,17 +38,17 @@ export async function registerUpdateThroughput(
   // A pool of one for the bench's own reads, so they never take a connection from the service's pool.
   const own = await openDatabase(database.url, { pool: { max: 1 } });
   try {
-    progress(`${PHASE}: putting ${notifications} UK nationals on the register`);
+    progress(`${PHASE}: putting ${notifications} UK nationals on the register (rss ${rssMbNow()} MB)`);
     const seedStarted = performance.now();
     await migrate(own, [...(await loadMigrations(messagingMigrationsDir)), ...(await registerMigrations())]);
     await seedPersons(own, broker.runId, notifications);
-    progress(`${PHASE}:   seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; loading ${notifications} translated NOTs`);
+    progress(`${PHASE}:   seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (rss ${rssMbNow()} MB); loading ${notifications} translated NOTs`);
     const serialBase = BigInt(Date.now() % 1_000_000_000) * 1_000_000n;
     await preload(broker, notifications, (index) =>
       translatedNotification(codec, topic('exchange.translation.text-translated.v1'), index, serialBase),
     );
 
-    progress(`${PHASE}: starting register-update`);
+    progress(`${PHASE}: starting register-update (rss ${rssMbNow()} MB)`);
     const sampler = MemorySampler.start();
     const service = await ServiceUnderTest.start(broker, PHASE, namespace, registerUpdateDefinition, database.url, settings);
     let drained: Drained;

@@ -16,7 +16,7 @@ import { MemorySampler } from '../memory';
 import { distribution } from '../stats';
 import { inboundRequest, type InboundRequest } from './inbound-requests';
 import { OwnDatabase } from './own-database';
-import { loadAverageNow, type OutputCheck, type RequestLatencyResult } from './service-results';
+import { loadAverageNow, rssMbNow, type OutputCheck, type RequestLatencyResult } from './service-results';
 import { ServiceUnderTest, type ServicePhaseSettings } from './service-under-test';
 
 const PHASE = 'request-in-latency';
@@ -92,7 +92,7 @@ export async function requestInLatency(broker: BenchBroker, load: RequestLoad, s
     const answers = new Answers(codec, requests);
     const sentAt = new Float64Array(requests.length).fill(NaN);
 
-    progress(`${PHASE}: starting request-in`);
+    progress(`${PHASE}: starting request-in (rss ${rssMbNow()} MB)`);
     const sampler = MemorySampler.start();
     const service = await ServiceUnderTest.start(broker, PHASE, namespace, REQUEST_IN, database.url, settings);
     const tail = await TopicTail.start({ ...broker.settings, clientId: 'ecris-bench-tail' }, [outbound]);

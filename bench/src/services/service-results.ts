@@ -68,6 +68,11 @@ export interface RequestLatencyResult {
 
 export type ServicePhaseResult = ServiceThroughputResult | RequestLatencyResult;
 
+/** This process's resident set size now, in MB, for the progress lines. */
+export function rssMbNow(): number {
+  return Math.round(process.memoryUsage().rss / (1024 * 1024));
+}
+
 export function loadAverageNow(): number[] {
   return loadavg().map((load) => Math.round(load * 100) / 100);
 }

@@ -14,6 +14,7 @@ import { DEFAULT_HTTP_PORTS, REPO_SCHEMAS_DIR, startService, type RunningService
 import { CONFIG_DIR } from '../../../services/request-out/src/config/settings';
 import { startMachineTranslationServer, type MachineTranslationServer } from '../../simulators/src/machine-translation/machine-translation-server';
 import { GATEWAY_GROUP } from '../../simulators/src/gateway/gateway-simulator';
+import { EU_STATES } from '../../simulators/src/population';
 import { simulatorSettingsFromEnv } from '../../simulators/src/simulator-settings';
 import { startSimulators, type RunningSimulators } from '../../simulators/src/simulators';
 import { issueAgencyKey, SIMULATED_AGENCY, type AgencyKey } from './agency-key';
@@ -127,7 +128,8 @@ export class LocalSystem {
 
     let simulators: RunningSimulators | undefined;
     if (simulatorSettings) {
-      const settings = simulatorSettings;
+      // Unless pinned, the simulated day begins now, when it is played, not when the settings were read.
+      const settings = env.ECRIS_SIM_START?.trim() ? simulatorSettings : { ...simulatorSettings, scenario: { ...simulatorSettings.scenario, start: new Date() } };
       const requestOut = services.find((service) => service.config.service === 'request-out');
       simulators = await startSimulators({
         settings,
@@ -142,7 +144,7 @@ export class LocalSystem {
       const s = settings.scenario;
       const minutes = (s.courtConvictions / s.courtEventsPerMinute).toFixed(1);
       print(`simulators  seed ${s.seed}, start ${s.start.toISOString()} (ECRIS_SIM_SEED, ECRIS_SIM_START reproduce this run's traffic)`);
-      print(`            court feed: ${s.courtConvictions} convictions at ${s.courtEventsPerMinute}/min (${minutes} min); member states FR DE ES IT PL NL: ${s.foreignNotifications} NOTs, ${s.foreignRequests} REQs; agency ${SIMULATED_AGENCY}: ${s.agencyRequests} requests`);
+      print(`            court feed: ${s.courtConvictions} convictions at ${s.courtEventsPerMinute}/min (${minutes} min); member states ${EU_STATES.join(' ')}: ${s.foreignNotifications} NOTs, ${s.foreignRequests} REQs; agency ${SIMULATED_AGENCY}: ${s.agencyRequests} requests`);
       print(`            ECRIS gateway answering our NOTs (FEM ${settings.replies.rejectShare}, RAI ${settings.replies.additionalInfoShare}) and REQs (RDL, then RRS)`);
     } else {
       print('simulators  off: no traffic unless you send some');

@@ -41,7 +41,7 @@ export class ScenarioPlayer {
   ) {
     this.items = [
       ...scenario.messages.map((message) => ({ atMs: message.atMs, message })),
-      ...(scenario.submissions ?? []).map((submission) => ({ atMs: submission.atMs, submission })),
+      ...scenario.submissions.map((submission) => ({ atMs: submission.atMs, submission })),
     ].sort((a, b) => a.atMs - b.atMs);
     this.progress = { published: 0, submitted: 0, refused: 0, retries: 0, total: this.items.length };
   }

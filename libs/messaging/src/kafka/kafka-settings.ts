@@ -29,8 +29,17 @@ export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
   });
 }
 
+/**
+ * kafkajs warns that an idempotent producer with bounded retries "may invalidate EoS guarantees". We
+ * bound them on purpose (a send must fail, not hang, when the broker is gone) and do not rely on Kafka
+ * exactly-once: a send retried by us after kafkajs gives up can duplicate a record, and consumers drop
+ * the copy by its ce_id. The warning would only repeat that at every start.
+ */
+const ACCEPTED_WARNINGS = ['Limiting retries for the idempotent producer may invalidate EoS guarantees'];
+
 function logKafkajsEntry(logger: Logger | undefined, entry: LogEntry): void {
   if (!logger) return;
+  if (ACCEPTED_WARNINGS.includes(entry.log.message)) return;
   const { message, ...fields } = entry.log;
   const line = { kafkajs: entry.namespace, ...fields };
   if (entry.level === logLevel.ERROR) logger.error(line, message);

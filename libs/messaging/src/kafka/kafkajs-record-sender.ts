@@ -1,4 +1,4 @@
-import { CompressionTypes, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Producer, type TopicMessages } from 'kafkajs';
 import type { Logger } from '@ecris/logging';
 import type { RawOutboundRecord, RecordSender } from '../ports';
 import { createKafka, type KafkaSettings } from './kafka-settings';
@@ -15,6 +15,8 @@ export class KafkajsRecordSender implements RecordSender {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      // kafkajs 2's default (murmur2, as the Java client); named so kafkajs does not warn about the change.
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();
     return new KafkajsRecordSender(producer);

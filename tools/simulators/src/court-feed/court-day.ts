@@ -77,7 +77,7 @@ export function courtDay(options: CourtDayOptions): CourtDay {
   return { events, convictions };
 }
 
-/** `T<year><3 digits of the seed><4-digit sequence>`: unique within a day, unlike across seeds. */
+/** `T<year><3 digits from the seed><4-digit sequence>`: unique within a run; two seeds share the 3 digits one time in a thousand. */
 function referenceOf(options: CourtDayOptions, index: number): string {
   return `T${options.start.getUTCFullYear()}${digitsFor(options.seed, 3, 'court-reference')}${String(index).padStart(4, '0')}`;
 }

@@ -51,8 +51,9 @@ export interface ForeignTrafficOptions {
   readonly knownPersonLagMs: number;
 }
 
-/** People numbered from here on were never convicted by the court feed (whose indexes start at 0). */
-const UNKNOWN_PERSON_BASE = 100_000;
+/** UK nationals numbered from here were never convicted by the court feed (whose people are numbered from 0). */
+const UNKNOWN_NOTIFIED_PERSON = 100_000;
+const UNKNOWN_REQUESTED_PERSON = 150_000;
 
 export function foreignTraffic(options: ForeignTrafficOptions, convicted: readonly RecordedConviction[]): ScheduledMessage[] {
   const ukConvicted = convicted.filter((c) => c.person.nationalities.includes(UK));
@@ -67,11 +68,10 @@ export function foreignTraffic(options: ForeignTrafficOptions, convicted: readon
 }
 
 /** Someone convicted here early enough for the register to hold them, or a UK national it has never seen. */
-function subject(options: ForeignTrafficOptions, random: SeededRandom, atMs: number, known: readonly RecordedConviction[], index: number): SimPerson {
+function subject(options: ForeignTrafficOptions, random: SeededRandom, atMs: number, known: readonly RecordedConviction[], unknownIndex: number): SimPerson {
   const recordedBefore = known.filter((c) => c.atMs + options.knownPersonLagMs <= atMs);
   if (recordedBefore.length > 0 && random.chance(options.knownPersonShare)) return random.pick(recordedBefore).person;
-  const person = ukNational(options.seed, UNKNOWN_PERSON_BASE + index);
-  return person;
+  return ukNational(options.seed, unknownIndex);
 }
 
 function inboundMeta(seed: string, messageId: string, type: string, time: Date): EventMeta {
@@ -86,7 +86,7 @@ function notificationAndFollowUps(options: ForeignTrafficOptions, index: number,
   const profile = profileOf(state);
   const atMs = options.firstNotificationAtMs + index * options.notificationSpacingMs;
   const sentAt = timeAt(options.start, atMs);
-  const person = subject(options, random, atMs, known, index);
+  const person = subject(options, random, atMs, known, UNKNOWN_NOTIFIED_PERSON + index);
   // A UK national convicted abroad is often a national of that state too.
   const withState = random.chance(0.3) && !person.nationalities.includes(state) ? { ...person, nationalities: [...person.nationalities, state] } : person;
   const convictionId = convictionIdFor(seed, state, 'not', String(index));
@@ -135,7 +135,7 @@ function request(options: ForeignTrafficOptions, index: number, known: readonly 
   const profile = profileOf(state);
   const atMs = options.firstRequestAtMs + index * options.requestSpacingMs;
   const sentAt = timeAt(options.start, atMs);
-  const person = subject(options, random, atMs, known, UNKNOWN_PERSON_BASE / 2 + index);
+  const person = subject(options, random, atMs, known, UNKNOWN_REQUESTED_PERSON + index);
   const court = random.pick(profile.courts);
   // Most ask for criminal proceedings; some for a job with children, which our policy may refuse.
   const forChildren = random.chance(0.15);
