@@ -11,10 +11,10 @@ import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 import { NOTIFICATION_OUT } from '../../../services/notification-out/src/notification-out.definition';
 import type { BenchBroker } from '../broker';
 import { MemorySampler } from '../memory';
-import { courtEvent, notificationsOwed } from './court-events';
+import { MemoryAtPeakSampler } from './memory-at-peak';
 import { drain, drainFigures, type Drained } from './drain';
 import { OwnDatabase } from './own-database';
-import { preload } from './preload';
+import { prepareInChild } from './prepare-in-child';
 import { loadAverageNow, rssMbNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
 import { ServiceUnderTest, type ServicePhaseSettings } from './service-under-test';
 import { forEachRecord } from './topic-watch';
@@ -23,22 +23,18 @@ const PHASE = 'notification-e2e';
 
 export async function notificationEndToEnd(broker: BenchBroker, events: number, settings: ServicePhaseSettings, progress: (m: string) => void): Promise<ServiceThroughputResult> {
   const loadAtStart = loadAverageNow();
-  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
   const namespace = await ServiceUnderTest.provision(broker, PHASE, settings.partitions);
   const topic = (name: string) => `${namespace}${name}`;
   const database = await OwnDatabase.create(`${broker.runId}_${PHASE}`);
   // A pool of one for the bench's own reads, so they never take a connection from the service's pool.
   const own = await openDatabase(database.url, { pool: { max: 1 } });
   try {
-    progress(`${PHASE}: loading ${events} court events (rss ${rssMbNow()} MB)`);
-    let owed = 0;
-    await preload(broker, events, (index) => {
-      owed += notificationsOwed(index);
-      return courtEvent(codec, topic('courts.convictions.v1'), broker.runId, index);
-    });
+    progress(`${PHASE}: loading ${events} court events (in a child process)`);
+    const { owed } = await prepareInChild({ kind: 'court-events', runId: broker.runId, topic: topic('courts.convictions.v1'), count: events });
 
     progress(`${PHASE}: starting notification-out, ${owed} NOTs owed (rss ${rssMbNow()} MB)`);
     const sampler = MemorySampler.start();
+    const atPeak = new MemoryAtPeakSampler();
     const service = await ServiceUnderTest.start(broker, PHASE, namespace, NOTIFICATION_OUT, database.url, settings);
     let drained: Drained;
     try {
@@ -52,11 +48,12 @@ export async function notificationEndToEnd(broker: BenchBroker, events: number, 
       await service.close();
     }
     const memory = sampler.stop();
+    const memoryAtPeak = atPeak.stop();
     const loadAtEnd = loadAverageNow();
     const seconds = drained.seconds;
     progress(`${PHASE}: ${Math.round(owed / seconds)} NOTs/s over ${seconds.toFixed(1)} s; checking the outputs`);
 
-    const checks = await checkOutputs(broker, codec, own, namespace, owed);
+    const checks = await checkOutputs(broker, own, namespace, owed);
     return {
       phase: PHASE,
       inputs: events,
@@ -67,6 +64,7 @@ export async function notificationEndToEnd(broker: BenchBroker, events: number, 
       also: drainFigures(drained, events),
       commonestStatements: drained.commonestStatements,
       memory,
+      memoryAtPeak,
       consumed: drained.consumed,
       checks,
       loadAverage: { start: loadAtStart, end: loadAtEnd },
@@ -78,7 +76,9 @@ export async function notificationEndToEnd(broker: BenchBroker, events: number, 
 }
 
 /** Every NOT owed is on the topic exactly once (no loss, no copy from a relay retry), and nothing failed. */
-async function checkOutputs(broker: BenchBroker, codec: AvroCodec, db: SqlDatabase, namespace: string, owed: number): Promise<OutputCheck[]> {
+async function checkOutputs(broker: BenchBroker, db: SqlDatabase, namespace: string, owed: number): Promise<OutputCheck[]> {
+  // Made only now: the schemas it loads are the bench's, not the service's, and the RSS sampling is over.
+  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
   const { rows } = await db.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM notification_out.notifications GROUP BY status');
   const sent = Number(rows.find((row) => row.status === 'SENT')?.n ?? 0);
   const ids = new Set<string>();

@@ -13,13 +13,13 @@ import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 import { registerUpdateDefinition } from '../../../services/register-update/src/definition';
 import type { BenchBroker } from '../broker';
 import { MemorySampler } from '../memory';
+import { MemoryAtPeakSampler } from './memory-at-peak';
 import { drain, drainFigures, type Drained } from './drain';
 import { OwnDatabase } from './own-database';
-import { preload } from './preload';
+import { prepareInChild } from './prepare-in-child';
 import { loadAverageNow, rssMbNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
 import { ServiceUnderTest, type ServicePhaseSettings } from './service-under-test';
 import { forEachRecord } from './topic-watch';
-import { seedPersons, translatedNotification } from './translated-notifications';
 
 const PHASE = 'register-update';
 const UPDATED_TOPIC = 'register.register-update.register-updated.v1';
@@ -31,25 +31,28 @@ export async function registerUpdateThroughput(
   progress: (m: string) => void,
 ): Promise<ServiceThroughputResult> {
   const loadAtStart = loadAverageNow();
-  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
   const namespace = await ServiceUnderTest.provision(broker, PHASE, settings.partitions);
   const topic = (name: string) => `${namespace}${name}`;
   const database = await OwnDatabase.create(`${broker.runId}_${PHASE}`);
   // A pool of one for the bench's own reads, so they never take a connection from the service's pool.
   const own = await openDatabase(database.url, { pool: { max: 1 } });
   try {
-    progress(`${PHASE}: putting ${notifications} UK nationals on the register (rss ${rssMbNow()} MB)`);
-    const seedStarted = performance.now();
+    progress(`${PHASE}: putting ${notifications} UK nationals on the register and loading their translated NOTs (in a child process)`);
+    const preparedAt = performance.now();
     await migrate(own, [...(await loadMigrations(messagingMigrationsDir)), ...(await registerMigrations())]);
-    await seedPersons(own, broker.runId, notifications);
-    progress(`${PHASE}:   seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (rss ${rssMbNow()} MB); loading ${notifications} translated NOTs`);
-    const serialBase = BigInt(Date.now() % 1_000_000_000) * 1_000_000n;
-    await preload(broker, notifications, (index) =>
-      translatedNotification(codec, topic('exchange.translation.text-translated.v1'), index, serialBase),
-    );
+    await prepareInChild({
+      kind: 'translated-notifications',
+      runId: broker.runId,
+      topic: topic('exchange.translation.text-translated.v1'),
+      count: notifications,
+      databaseUrl: database.url,
+      serialBase: (BigInt(Date.now() % 1_000_000_000) * 1_000_000n).toString(),
+    });
+    progress(`${PHASE}:   prepared in ${((performance.now() - preparedAt) / 1000).toFixed(1)} s`);
 
     progress(`${PHASE}: starting register-update (rss ${rssMbNow()} MB)`);
     const sampler = MemorySampler.start();
+    const atPeak = new MemoryAtPeakSampler();
     const service = await ServiceUnderTest.start(broker, PHASE, namespace, registerUpdateDefinition, database.url, settings);
     let drained: Drained;
     try {
@@ -63,11 +66,12 @@ export async function registerUpdateThroughput(
       await service.close();
     }
     const memory = sampler.stop();
+    const memoryAtPeak = atPeak.stop();
     const loadAtEnd = loadAverageNow();
     const seconds = drained.seconds;
     progress(`${PHASE}: ${Math.round(notifications / seconds)} applied/s over ${seconds.toFixed(1)} s; checking the outputs`);
 
-    const checks = await checkOutputs(broker, codec, own, namespace, notifications);
+    const checks = await checkOutputs(broker, own, namespace, notifications);
     return {
       phase: PHASE,
       inputs: notifications,
@@ -78,6 +82,7 @@ export async function registerUpdateThroughput(
       also: drainFigures(drained, notifications),
       commonestStatements: drained.commonestStatements,
       memory,
+      memoryAtPeak,
       consumed: drained.consumed,
       checks,
       loadAverage: { start: loadAtStart, end: loadAtEnd },
@@ -89,7 +94,9 @@ export async function registerUpdateThroughput(
 }
 
 /** Each notification is on its person's record once, with one CREATED event out, and nothing else happened. */
-async function checkOutputs(broker: BenchBroker, codec: AvroCodec, db: SqlDatabase, namespace: string, count: number): Promise<OutputCheck[]> {
+async function checkOutputs(broker: BenchBroker, db: SqlDatabase, namespace: string, count: number): Promise<OutputCheck[]> {
+  // Made only now: the schemas it loads are the bench's, not the service's, and the RSS sampling is over.
+  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
   const { rows } = await db.query<{ identification: string; n: string }>(
     'SELECT identification, count(*)::text AS n FROM register.convictions GROUP BY identification',
   );

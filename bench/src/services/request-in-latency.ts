@@ -13,6 +13,7 @@ import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 import { definition as REQUEST_IN } from '../../../services/request-in/src/request-in.definition';
 import type { BenchBroker } from '../broker';
 import { MemorySampler } from '../memory';
+import { MemoryAtPeakSampler } from './memory-at-peak';
 import { distribution } from '../stats';
 import { inboundRequest, type InboundRequest } from './inbound-requests';
 import { OwnDatabase } from './own-database';
@@ -94,6 +95,7 @@ export async function requestInLatency(broker: BenchBroker, load: RequestLoad, s
 
     progress(`${PHASE}: starting request-in (rss ${rssMbNow()} MB)`);
     const sampler = MemorySampler.start();
+    const atPeak = new MemoryAtPeakSampler();
     const service = await ServiceUnderTest.start(broker, PHASE, namespace, REQUEST_IN, database.url, settings);
     const tail = await TopicTail.start({ ...broker.settings, clientId: 'ecris-bench-tail' }, [outbound]);
     const sender = await KafkajsRecordSender.connect(broker.settings);
@@ -144,6 +146,7 @@ export async function requestInLatency(broker: BenchBroker, load: RequestLoad, s
       await service.close();
     }
     const memory = sampler.stop();
+    const memoryAtPeak = atPeak.stop();
     const loadAtEnd = loadAverageNow();
 
     const rrs: number[] = [];
@@ -181,6 +184,7 @@ export async function requestInLatency(broker: BenchBroker, load: RequestLoad, s
       stagesMs: stages,
       missing,
       memory,
+      memoryAtPeak,
       consumed,
       checks,
       loadAverage: { start: loadAtStart, end: loadAtEnd },

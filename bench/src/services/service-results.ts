@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import type { MemoryPeak } from '../memory';
 import type { Distribution } from '../stats';
+import type { MemoryAtPeak } from './memory-at-peak';
 
 /** The targets of issues 4 and 5; reported beside the figures, never asserted. */
 export const SERVICE_TARGETS = {
@@ -36,6 +37,7 @@ export interface ServiceThroughputResult {
   /** The service's SQL statements while draining (first words), by total time waited on them. */
   readonly commonestStatements: Record<string, { readonly count: number; readonly ms: number }>;
   readonly memory: MemoryPeak;
+  readonly memoryAtPeak: MemoryAtPeak;
   readonly consumed: Record<string, number>;
   readonly checks: readonly OutputCheck[];
   readonly loadAverage: LoadAverage;
@@ -61,6 +63,7 @@ export interface RequestLatencyResult {
     | undefined;
   readonly missing: number;
   readonly memory: MemoryPeak;
+  readonly memoryAtPeak: MemoryAtPeak;
   readonly consumed: Record<string, number>;
   readonly checks: readonly OutputCheck[];
   readonly loadAverage: LoadAverage;
@@ -115,6 +118,8 @@ export function formatServiceResults(results: readonly ServicePhaseResult[]): st
     const { rssStartMb, rssPeakMb, heapUsedPeakMb } = result.memory;
     lines.push(
       `process RSS: ${rssStartMb} MB before the service started, peak ${rssPeakMb} MB (heap peak ${heapUsedPeakMb} MB; target < ${SERVICE_TARGETS.serviceRssMbMax} MB)`,
+      `  at the RSS peak (${result.memoryAtPeak.atSeconds} s after the service started): heap ${result.memoryAtPeak.heapUsedMb} MB used of ${result.memoryAtPeak.heapTotalMb} MB reserved, ` +
+        `Buffers ${result.memoryAtPeak.arrayBuffersMb} MB (external ${result.memoryAtPeak.externalMb} MB)`,
       `consumed by outcome: ${Object.entries(result.consumed).map(([outcome, count]) => `${outcome} ${count}`).join(', ') || 'none'}`,
     );
     for (const check of result.checks) lines.push(`  ${check.ok ? 'ok ' : 'NO '} ${check.what}: ${check.detail}`);
