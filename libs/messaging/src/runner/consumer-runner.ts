@@ -40,6 +40,9 @@ export interface ConsumerRunnerOptions {
    * killed without leaving holds its partitions that long.
    */
   readonly sessionTimeoutMs?: number;
+  /** Fetch bounds (bytes): what one partition, and one fetch in all, may bring into memory at once. */
+  readonly maxBytesPerPartition?: number;
+  readonly maxFetchBytes?: number;
   /** Outputs buffered before a flush (produce, await acks, commit) inside one fetched batch. */
   readonly maxBufferedRecords?: number;
   /** Called once when the runner stops because of a fatal error (fenced, refused credentials). */
@@ -85,6 +88,10 @@ export class ConsumerRunner {
     this.consumer = createKafka(options.settings, options.logger).consumer({
       groupId: options.group,
       allowAutoTopicCreation: false,
+      // kafkajs fetches up to 1 MiB per partition and 10 MiB per request by default, all of it held in
+      // memory while a backlog drains; smaller bounds keep a service's RSS modest (bench/README.md).
+      maxBytesPerPartition: options.maxBytesPerPartition ?? 256 * 1024,
+      maxBytes: options.maxFetchBytes ?? 2 * 1024 * 1024,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
       maxWaitTimeInMs: 250,
