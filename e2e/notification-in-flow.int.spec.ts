@@ -46,8 +46,8 @@ describe('an incoming notification about a UK national, through three services',
   beforeAll(async () => {
     ns = await provisionNamespace('flow-notification-in');
     translator = await startMachineTranslator();
-    process.env.TRANSLATION_MT_URL = `http://127.0.0.1:${(translator.address() as AddressInfo).port}/translate`;
-    const env = { ...process.env, ECRIS_NAMESPACE: ns, HTTP_PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: testDatabaseUrl() };
+    const translatorUrl = `http://127.0.0.1:${(translator.address() as AddressInfo).port}/translate`;
+    const env = { ...process.env, TRANSLATION_MT_URL: translatorUrl, ECRIS_NAMESPACE: ns, HTTP_PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: testDatabaseUrl() };
     services = [await startService(registerUpdate, env), await startService(translation, env), await startService(notificationIn, env)];
     db = await openDatabase(testDatabaseUrl());
   });
@@ -56,7 +56,6 @@ describe('an incoming notification about a UK national, through three services',
     for (const service of services.reverse()) await service.close();
     await db?.close();
     translator?.close();
-    delete process.env.TRANSLATION_MT_URL;
   });
 
   it('is acknowledged, translated, and put on the register with its provenance', async () => {

@@ -34,10 +34,10 @@ describe('an agency request answered by another state, through request-out and t
 
   beforeAll(async () => {
     translator = await startMachineTranslator();
-    process.env.TRANSLATION_MT_URL = `http://127.0.0.1:${(translator.address() as AddressInfo).port}/translate`;
     requestOut = await startRequestOut('flow-request-out', { clockStart: '2026-03-02T09:00:00.000Z' });
     translationService = await startService(translation, {
       ...process.env,
+      TRANSLATION_MT_URL: `http://127.0.0.1:${(translator.address() as AddressInfo).port}/translate`,
       ECRIS_NAMESPACE: requestOut.ns,
       HTTP_PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -49,7 +49,6 @@ describe('an agency request answered by another state, through request-out and t
     await translationService?.close();
     await requestOut?.close();
     translator?.close();
-    delete process.env.TRANSLATION_MT_URL;
   });
 
   it('delivers the Italian answer to the agency in English, with where each conviction came from', async () => {

@@ -21,6 +21,8 @@ export interface ServiceConfig {
    */
   readonly namespace: string;
   readonly logLevel: string;
+  /** The environment the service was started with: services read their own settings from it, never from process.env. */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 const VERSION: string = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string })
@@ -49,5 +51,6 @@ export function serviceConfigFromEnv(service: string, env: NodeJS.ProcessEnv = p
     schemasDir: env.ECRIS_SCHEMAS_DIR ?? REPO_SCHEMAS_DIR,
     namespace: env.ECRIS_NAMESPACE ?? '',
     logLevel: env.LOG_LEVEL ?? 'info',
+    env,
   };
 }

@@ -1,7 +1,7 @@
 import { Module, type FactoryProvider, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
-import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
+import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC, SERVICE_CONFIG, type ServiceConfig } from '@ecris/service-kit';
 import { PgReceivedNotifications } from './adapters/pg-received-notifications';
 import { receptionSettingsFrom } from './adapters/reception-settings';
 import { NotificationHandler } from './handlers/notification.handler';
@@ -19,7 +19,8 @@ export function notificationInProviders(receivedNotifications: Provider = PG_REC
   return [
     {
       provide: RECEPTION_SETTINGS,
-      useFactory: () => receptionSettingsFrom(loadReferenceData(referenceDataDirs(process.env)), process.env),
+      inject: [SERVICE_CONFIG],
+      useFactory: ({ env }: ServiceConfig) => receptionSettingsFrom(loadReferenceData(referenceDataDirs(env)), env),
     },
     receivedNotifications,
     NotificationInMetrics,

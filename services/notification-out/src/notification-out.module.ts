@@ -1,6 +1,6 @@
 import { Module, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
-import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
+import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC, SERVICE_CONFIG, type ServiceConfig } from '@ecris/service-kit';
 import { NotificationOutMetrics } from './adapters/notification-out-metrics';
 import { PgExactlyOnceEffects } from './adapters/pg-exactly-once-effects';
 import { PgNotificationStats } from './adapters/pg-notification-stats';
@@ -16,8 +16,8 @@ import { OperatorActionHandler } from './handlers/operator-action.handler';
 import { EXACTLY_ONCE_EFFECTS, NOTIFICATION_OUT_SETTINGS, NOTIFICATION_STATS, type NotificationOutSettings } from './ports';
 
 const providers: Provider[] = [
-  // Settings come from the process environment, as in production; a test sets it before starting the service.
-  { provide: NOTIFICATION_OUT_SETTINGS, useFactory: () => settingsFromEnv(process.env) },
+  // Settings come from the environment the service was started with (in production, the process's).
+  { provide: NOTIFICATION_OUT_SETTINGS, inject: [SERVICE_CONFIG], useFactory: ({ env }: ServiceConfig) => settingsFromEnv(env) },
   {
     provide: EXACTLY_ONCE_EFFECTS,
     inject: [DATABASE, AVRO_CODEC, RESOLVE_TOPIC, NOTIFICATION_OUT_SETTINGS],

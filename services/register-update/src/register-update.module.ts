@@ -1,7 +1,7 @@
 import { Module, type FactoryProvider, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
-import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
+import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC, SERVICE_CONFIG, type ServiceConfig } from '@ecris/service-kit';
 import { PgRegisterStore } from './adapters/pg-register-store';
 import { registerSettingsFrom } from './adapters/register-settings';
 import { ConvictionAmendedHandler } from './handlers/conviction-amended.handler';
@@ -25,7 +25,8 @@ export function registerUpdateProviders(store: Provider = PG_REGISTER_STORE): Pr
   return [
     {
       provide: REGISTER_SETTINGS,
-      useFactory: () => registerSettingsFrom(loadReferenceData(referenceDataDirs(process.env)), process.env),
+      inject: [SERVICE_CONFIG],
+      useFactory: ({ env }: ServiceConfig) => registerSettingsFrom(loadReferenceData(referenceDataDirs(env)), env),
     },
     store,
     RegisterEffects,

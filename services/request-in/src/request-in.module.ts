@@ -1,7 +1,7 @@
 import { Module, type FactoryProvider, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase, SqlExecutor } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
-import { AVRO_CODEC, CLOCK, DATABASE, RESOLVE_TOPIC, type Clock } from '@ecris/service-kit';
+import { AVRO_CODEC, CLOCK, DATABASE, RESOLVE_TOPIC, SERVICE_CONFIG, type Clock, type ServiceConfig } from '@ecris/service-kit';
 import { ukDateOf } from '@ecris/deadlines';
 import { DeadlineWatch } from './adapters/deadline-watch';
 import { ukConvictionIdOf } from './adapters/ids';
@@ -18,11 +18,12 @@ import { RequestInMetrics } from './request-in.metrics';
 
 export const REQUEST_IN_CONTROLLERS = [RequestHandler, AdditionalInfoResponseHandler, CancellationHandler];
 
-/** Configuration from reference data and the process environment (README "Configuration"). */
+/** Configuration from reference data and the environment the service was started with (README "Configuration"). */
 export const CONFIG_FROM_ENV: FactoryProvider = {
   provide: REQUEST_IN_CONFIG,
-  inject: [CLOCK],
-  useFactory: (clock: Clock) => requestInConfigFrom(loadReferenceData(referenceDataDirs(process.env)), process.env, ukDateOf(clock())),
+  inject: [CLOCK, SERVICE_CONFIG],
+  useFactory: (clock: Clock, { env }: ServiceConfig) =>
+    requestInConfigFrom(loadReferenceData(referenceDataDirs(env)), env, ukDateOf(clock())),
 };
 
 /** The register through @ecris/register, reading inside the record's transaction. */

@@ -1,7 +1,7 @@
 import { Module, type FactoryProvider, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
-import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC } from '@ecris/service-kit';
+import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC, SERVICE_CONFIG, type ServiceConfig } from '@ecris/service-kit';
 import { HttpMachineTranslator, NO_MACHINE_TRANSLATOR } from './adapters/http-machine-translator';
 import { PgTranslationState } from './adapters/pg-translation-state';
 import { codeBookOf } from './domain/code-book';
@@ -19,9 +19,10 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
 /** TRANSLATION_MT_URL set: the HTTP adapter; unset: no machine link in the chain. */
 export const MACHINE_TRANSLATOR_FROM_ENV: FactoryProvider = {
   provide: MACHINE_TRANSLATOR,
-  useFactory: () => {
-    const url = process.env.TRANSLATION_MT_URL?.trim();
-    return url ? new HttpMachineTranslator(url, positiveNumber(process.env, 'TRANSLATION_MT_TIMEOUT_MS', 10_000)) : NO_MACHINE_TRANSLATOR;
+  inject: [SERVICE_CONFIG],
+  useFactory: ({ env }: ServiceConfig) => {
+    const url = env.TRANSLATION_MT_URL?.trim();
+    return url ? new HttpMachineTranslator(url, positiveNumber(env, 'TRANSLATION_MT_TIMEOUT_MS', 10_000)) : NO_MACHINE_TRANSLATOR;
   },
 };
 
@@ -36,14 +37,16 @@ export function translationProviders(machineTranslator: Provider = MACHINE_TRANS
     },
     {
       provide: CODE_BOOKS,
-      useFactory: () => {
-        const data = loadReferenceData(referenceDataDirs(process.env));
+      inject: [SERVICE_CONFIG],
+      useFactory: ({ env }: ServiceConfig) => {
+        const data = loadReferenceData(referenceDataDirs(env));
         return (onDate: string) => codeBookOf(data, onDate);
       },
     },
     {
       provide: TRANSLATION_SETTINGS,
-      useFactory: (): TranslationSettings => ({ reviewDueHours: positiveNumber(process.env, 'TRANSLATION_REVIEW_DUE_HOURS', 48) }),
+      inject: [SERVICE_CONFIG],
+      useFactory: ({ env }: ServiceConfig): TranslationSettings => ({ reviewDueHours: positiveNumber(env, 'TRANSLATION_REVIEW_DUE_HOURS', 48) }),
     },
     TranslationMetrics,
   ];

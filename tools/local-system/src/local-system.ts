@@ -116,8 +116,8 @@ export class LocalSystem {
       if (!env.TRANSLATION_MT_URL?.trim()) {
         const translator: MachineTranslationServer = await startMachineTranslationServer(Number(env.ECRIS_SIM_MT_PORT ?? 0));
         opened.add('machine translation simulator', () => translator.close());
-        // translation reads its MT address from the process environment when its module starts.
-        process.env.TRANSLATION_MT_URL = translator.url;
+        // translation reads its MT address from the environment it is started with.
+        env.TRANSLATION_MT_URL = translator.url;
         print(`translation machine translation simulator at ${translator.url} (a phrasebook of the simulated states' wording)`);
       }
     }
