@@ -3,76 +3,39 @@
  * decide, ledger + outbox transaction in PostgreSQL, relay, broker ack).
  */
 import { consumerGroup, dlqTopicFor, SchemaNames, type Notification } from '@ecris/contracts';
-import { AvroCodec, openDatabase, SchemaArchive, type SqlDatabase } from '@ecris/messaging';
+import { AvroCodec, SchemaArchive, type SqlDatabase } from '@ecris/messaging';
 import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 // bench is not a service, so it may start a service's definition by path (only services may not import each other);
 // Nx's boundary rule knows no such exception for an untagged project, hence the one-line disable.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { NOTIFICATION_OUT } from '../../../services/notification-out/src/notification-out.definition';
 import type { BenchBroker } from '../broker';
-import { MemorySampler } from '../memory';
-import { MemoryAtPeakSampler } from './memory-at-peak';
-import { drain, drainFigures, type Drained } from './drain';
-import { OwnDatabase } from './own-database';
 import { prepareInChild } from './prepare-in-child';
-import { loadAverageNow, rssMbNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
-import { ServiceUnderTest, type ServicePhaseSettings } from './service-under-test';
+import type { OutputCheck, ServiceThroughputResult } from './service-results';
+import type { ServicePhaseSettings } from './service-under-test';
+import { runThroughputPhase } from './throughput-phase';
 import { forEachRecord } from './topic-watch';
 
 const PHASE = 'notification-e2e';
 
-export async function notificationEndToEnd(broker: BenchBroker, events: number, settings: ServicePhaseSettings, progress: (m: string) => void): Promise<ServiceThroughputResult> {
-  const loadAtStart = loadAverageNow();
-  const namespace = await ServiceUnderTest.provision(broker, PHASE, settings.partitions);
-  const topic = (name: string) => `${namespace}${name}`;
-  const database = await OwnDatabase.create(`${broker.runId}_${PHASE}`);
-  // A pool of one for the bench's own reads, so they never take a connection from the service's pool.
-  const own = await openDatabase(database.url, { pool: { max: 1 } });
-  try {
-    progress(`${PHASE}: loading ${events} court events (in a child process)`);
-    const { owed } = await prepareInChild({ kind: 'court-events', runId: broker.runId, topic: topic('courts.convictions.v1'), count: events });
-
-    progress(`${PHASE}: starting notification-out, ${owed} NOTs owed (rss ${rssMbNow()} MB)`);
-    const sampler = MemorySampler.start();
-    const atPeak = new MemoryAtPeakSampler();
-    const service = await ServiceUnderTest.start(broker, PHASE, namespace, NOTIFICATION_OUT, database.url, settings);
-    let drained: Drained;
-    try {
-      drained = await drain(broker, service, own, database.name, {
-        topic: topic('ecris.outbound.v1'),
-        outputs: owed,
-        rowsSql: 'SELECT count(*)::text AS n FROM notification_out.notifications',
-        rows: owed,
-      });
-    } finally {
-      await service.close();
-    }
-    const memory = sampler.stop();
-    const memoryAtPeak = atPeak.stop();
-    const loadAtEnd = loadAverageNow();
-    const seconds = drained.seconds;
-    progress(`${PHASE}: ${Math.round(owed / seconds)} NOTs/s over ${seconds.toFixed(1)} s; checking the outputs`);
-
-    const checks = await checkOutputs(broker, own, namespace, owed);
-    return {
+export function notificationEndToEnd(broker: BenchBroker, events: number, settings: ServicePhaseSettings, progress: (m: string) => void): Promise<ServiceThroughputResult> {
+  return runThroughputPhase(
+    broker,
+    {
       phase: PHASE,
-      inputs: events,
-      outputs: owed,
-      seconds: Math.round(seconds * 1000) / 1000,
-      outputsPerSecond: Math.round(owed / seconds),
-      inputsPerSecond: Math.round(events / seconds),
-      also: drainFigures(drained, events),
-      commonestStatements: drained.commonestStatements,
-      memory,
-      memoryAtPeak,
-      consumed: drained.consumed,
-      checks,
-      loadAverage: { start: loadAtStart, end: loadAtEnd },
-    };
-  } finally {
-    await own.close();
-    await database.drop();
-  }
+      definition: NOTIFICATION_OUT,
+      rateUnit: 'NOTs/s',
+      async prepare({ topic }) {
+        progress(`${PHASE}: loading ${events} court events (in a child process)`);
+        const { owed } = await prepareInChild({ kind: 'court-events', runId: broker.runId, topic: topic('courts.convictions.v1'), count: events });
+        return { inputs: events, outputs: owed };
+      },
+      drainedWhen: { topic: 'ecris.outbound.v1', rowsSql: 'SELECT count(*)::text AS n FROM notification_out.notifications' },
+      checkOutputs: ({ own, namespace }, owed) => checkOutputs(broker, own, namespace, owed),
+    },
+    settings,
+    progress,
+  );
 }
 
 /** Every NOT owed is on the topic exactly once (no loss, no copy from a relay retry), and nothing failed. */

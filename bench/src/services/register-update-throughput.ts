@@ -4,7 +4,7 @@
  * outbox), and the RegisterUpdated events that transaction queued, acknowledged on their topic.
  */
 import { consumerGroup, dlqTopicFor, SchemaNames, type RegisterUpdated } from '@ecris/contracts';
-import { AvroCodec, loadMigrations, messagingMigrationsDir, migrate, openDatabase, SchemaArchive, type SqlDatabase } from '@ecris/messaging';
+import { AvroCodec, loadMigrations, messagingMigrationsDir, migrate, SchemaArchive, type SqlDatabase } from '@ecris/messaging';
 import { registerMigrations } from '@ecris/register';
 import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 // bench is not a service, so it may start a service's definition by path (only services may not import each other);
@@ -12,85 +12,48 @@ import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { registerUpdateDefinition } from '../../../services/register-update/src/definition';
 import type { BenchBroker } from '../broker';
-import { MemorySampler } from '../memory';
-import { MemoryAtPeakSampler } from './memory-at-peak';
-import { drain, drainFigures, type Drained } from './drain';
-import { OwnDatabase } from './own-database';
 import { prepareInChild } from './prepare-in-child';
-import { loadAverageNow, rssMbNow, type OutputCheck, type ServiceThroughputResult } from './service-results';
-import { ServiceUnderTest, type ServicePhaseSettings } from './service-under-test';
+import type { OutputCheck, ServiceThroughputResult } from './service-results';
+import type { ServicePhaseSettings } from './service-under-test';
+import { runThroughputPhase } from './throughput-phase';
 import { forEachRecord } from './topic-watch';
 
 const PHASE = 'register-update';
 const UPDATED_TOPIC = 'register.register-update.register-updated.v1';
 
-export async function registerUpdateThroughput(
+export function registerUpdateThroughput(
   broker: BenchBroker,
   notifications: number,
   settings: ServicePhaseSettings,
   progress: (m: string) => void,
 ): Promise<ServiceThroughputResult> {
-  const loadAtStart = loadAverageNow();
-  const namespace = await ServiceUnderTest.provision(broker, PHASE, settings.partitions);
-  const topic = (name: string) => `${namespace}${name}`;
-  const database = await OwnDatabase.create(`${broker.runId}_${PHASE}`);
-  // A pool of one for the bench's own reads, so they never take a connection from the service's pool.
-  const own = await openDatabase(database.url, { pool: { max: 1 } });
-  try {
-    progress(`${PHASE}: putting ${notifications} UK nationals on the register and loading their translated NOTs (in a child process)`);
-    const preparedAt = performance.now();
-    await migrate(own, [...(await loadMigrations(messagingMigrationsDir)), ...(await registerMigrations())]);
-    await prepareInChild({
-      kind: 'translated-notifications',
-      runId: broker.runId,
-      topic: topic('exchange.translation.text-translated.v1'),
-      count: notifications,
-      databaseUrl: database.url,
-      serialBase: (BigInt(Date.now() % 1_000_000_000) * 1_000_000n).toString(),
-    });
-    progress(`${PHASE}:   prepared in ${((performance.now() - preparedAt) / 1000).toFixed(1)} s`);
-
-    progress(`${PHASE}: starting register-update (rss ${rssMbNow()} MB)`);
-    const sampler = MemorySampler.start();
-    const atPeak = new MemoryAtPeakSampler();
-    const service = await ServiceUnderTest.start(broker, PHASE, namespace, registerUpdateDefinition, database.url, settings);
-    let drained: Drained;
-    try {
-      drained = await drain(broker, service, own, database.name, {
-        topic: topic(UPDATED_TOPIC),
-        outputs: notifications,
-        rowsSql: 'SELECT count(*)::text AS n FROM register.convictions',
-        rows: notifications,
-      });
-    } finally {
-      await service.close();
-    }
-    const memory = sampler.stop();
-    const memoryAtPeak = atPeak.stop();
-    const loadAtEnd = loadAverageNow();
-    const seconds = drained.seconds;
-    progress(`${PHASE}: ${Math.round(notifications / seconds)} applied/s over ${seconds.toFixed(1)} s; checking the outputs`);
-
-    const checks = await checkOutputs(broker, own, namespace, notifications);
-    return {
+  return runThroughputPhase(
+    broker,
+    {
       phase: PHASE,
-      inputs: notifications,
-      outputs: notifications,
-      seconds: Math.round(seconds * 1000) / 1000,
-      outputsPerSecond: Math.round(notifications / seconds),
-      inputsPerSecond: Math.round(notifications / seconds),
-      also: drainFigures(drained, notifications),
-      commonestStatements: drained.commonestStatements,
-      memory,
-      memoryAtPeak,
-      consumed: drained.consumed,
-      checks,
-      loadAverage: { start: loadAtStart, end: loadAtEnd },
-    };
-  } finally {
-    await own.close();
-    await database.drop();
-  }
+      definition: registerUpdateDefinition,
+      rateUnit: 'applied/s',
+      async prepare({ topic, own, database }) {
+        progress(`${PHASE}: putting ${notifications} UK nationals on the register and loading their translated NOTs (in a child process)`);
+        const preparedAt = performance.now();
+        await migrate(own, [...(await loadMigrations(messagingMigrationsDir)), ...(await registerMigrations())]);
+        await prepareInChild({
+          kind: 'translated-notifications',
+          runId: broker.runId,
+          topic: topic('exchange.translation.text-translated.v1'),
+          count: notifications,
+          databaseUrl: database.url,
+          serialBase: (BigInt(Date.now() % 1_000_000_000) * 1_000_000n).toString(),
+        });
+        progress(`${PHASE}:   prepared in ${((performance.now() - preparedAt) / 1000).toFixed(1)} s`);
+        return { inputs: notifications, outputs: notifications };
+      },
+      drainedWhen: { topic: UPDATED_TOPIC, rowsSql: 'SELECT count(*)::text AS n FROM register.convictions' },
+      checkOutputs: ({ own, namespace }, count) => checkOutputs(broker, own, namespace, count),
+    },
+    settings,
+    progress,
+  );
 }
 
 /** Each notification is on its person's record once, with one CREATED event out, and nothing else happened. */
