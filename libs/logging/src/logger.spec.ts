@@ -45,6 +45,19 @@ describe('createLogger', () => {
     expect(lines()[0]).toMatchObject({ surname: REDACTED, message: { person: REDACTED }, kept: expect.any(String) });
   });
 
+  it('redacts the row values a database error carries in its detail', () => {
+    const { stream, lines } = capture();
+    const logger = createLogger({ service: 't', destination: stream });
+    const error = Object.assign(new Error('duplicate key value violates unique constraint "persons_key"'), {
+      code: '23505',
+      detail: 'Key (surname)=(Dupont) already exists.',
+    });
+    logger.error({ err: error }, 'write failed');
+    const text = JSON.stringify(lines()[0]);
+    expect(text).not.toContain('Dupont');
+    expect(text).toContain('23505');
+  });
+
   it('gives a per-record child logger with the record coordinates and ids', () => {
     const { stream, lines } = capture();
     const logger = createLogger({ service: 't', destination: stream });

@@ -41,6 +41,12 @@ export const PERSONAL_DATA_KEYS = [
 
 const DEPTH_PREFIXES = ['', '*.', '*.*.', '*.*.*.'];
 
+/**
+ * Database errors carry the offending row's values in `detail` ("Key (surname)=(...) already exists");
+ * an error logged as `err` must not put them in the log.
+ */
+const ERROR_VALUE_PATHS = ['err.detail', 'err.cause.detail', 'error.detail', 'error.cause.detail'];
+
 export function personalDataRedactPaths(): string[] {
-  return DEPTH_PREFIXES.flatMap((prefix) => PERSONAL_DATA_KEYS.map((key) => `${prefix}${key}`));
+  return [...DEPTH_PREFIXES.flatMap((prefix) => PERSONAL_DATA_KEYS.map((key) => `${prefix}${key}`)), ...ERROR_VALUE_PATHS];
 }
