@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { eventually, readUntil, testDatabaseUrl, testKafkaSettings } from '@ecris/testing';
+import { eventually, readUntil, runTsUntilExit, testDatabaseUrl, testKafkaSettings } from '@ecris/testing';
 import { openDatabase } from '../postgres/open-database';
 import { migrate } from '../postgres/migrate';
 import { loadMigrations } from '../postgres/migrations';
@@ -11,27 +10,6 @@ import { PgPartitionClaims } from '../idempotency/partition-claims';
 import { KafkaAdmin } from '../kafka/kafka-admin';
 import { CE_HEADERS } from '../cloudevents/headers';
 import { freshTopics, publish, startTestRunner, testEvent, type RunningTestRunner } from '../testing/runner-harness';
-
-const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
-
-/** Runs the crash child until it dies; resolves with the signal that ended it. */
-function runCrashChild(env: Record<string, string>): Promise<NodeJS.Signals | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register', join(__dirname, '..', 'testing', 'crash-child.ts')], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env, TS_NODE_PROJECT: join(REPO_ROOT, 'tools', 'tsconfig.json') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('the crash child did not crash within 60 s'));
-    }, 60_000);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      resolve(signal);
-    });
-  });
-}
 
 describe('a consumer killed after producing but before committing', () => {
   let db: SqlDatabase;
@@ -53,7 +31,7 @@ describe('a consumer killed after producing but before committing', () => {
     await db.query(`CREATE TABLE ${effectTable} (event_id text NOT NULL)`);
     await publish([testEvent(topics.input, 'CRASH', 1)]);
 
-    const signal = await runCrashChild({
+    const signal = await runTsUntilExit(join(__dirname, '..', 'testing', 'crash-child.ts'), {
       KAFKA_BROKERS: testKafkaSettings().brokers.join(','),
       DATABASE_URL: testDatabaseUrl(),
       TOPIC_IN: topics.input,
@@ -62,7 +40,7 @@ describe('a consumer killed after producing but before committing', () => {
       PARKED: topics.parked,
       GROUP: topics.group,
       EFFECT_TABLE: effectTable,
-    });
+    }, 60_000);
     expect(signal).toBe('SIGKILL');
 
     // It died with its output acknowledged and its effect committed, but no offset committed.
