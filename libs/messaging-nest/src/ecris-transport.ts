@@ -10,6 +10,7 @@ import {
   type BackoffPolicy,
   type Classification,
   type KafkaSettings,
+  type LedgerBatches,
   type MessageContext,
   type OutboundMessage,
   type PartitionClaim,
@@ -31,6 +32,9 @@ export interface EcrisTransportOptions {
   readonly backoff?: Partial<BackoffPolicy>;
   readonly isTransient?: (error: unknown) => boolean;
   readonly claimPartition?: (topic: string, partition: number) => Promise<PartitionClaim>;
+  /** See ConsumerRunnerOptions.batches and maxBatchRecords. */
+  readonly batches?: LedgerBatches;
+  readonly maxBatchRecords?: number;
   readonly partitionsConsumedConcurrently?: number;
   readonly observer?: RunnerObserver;
   /** Told once if the runner stops on a fatal error (fenced, refused credentials). */
@@ -66,6 +70,8 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
   private ownSender: KafkajsRecordSender | undefined;
   private parkedKeys: CompactedTopicParkedKeys | undefined;
   private runner: ConsumerRunner | undefined;
+  /** Handlers by pattern: Nest normalises the pattern on every lookup, a cost paid per record otherwise. */
+  private readonly handlerCache = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
 
   constructor(private readonly options: EcrisTransportOptions) {
     super();
@@ -90,6 +96,8 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
         backoff: options.backoff,
         isTransient: options.isTransient,
         claimPartition: options.claimPartition,
+        batches: options.batches,
+        maxBatchRecords: options.maxBatchRecords,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
         observer: options.observer,
         onFatal: options.onFatal,
@@ -117,9 +125,15 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
   }
 
 
+  /** Looked up after listen (handlers are bound by then), so the cache never holds a miss from before. */
+  private handlerFor(pattern: string): ReturnType<Server['getHandlerByPattern']> {
+    if (!this.handlerCache.has(pattern)) this.handlerCache.set(pattern, this.getHandlerByPattern(pattern));
+    return this.handlerCache.get(pattern) ?? null;
+  }
+
   private async dispatch(context: MessageContext): Promise<readonly OutboundMessage[]> {
     // A raw transport hands every record, undecoded, to the one handler declared for RAW_PATTERN.
-    const handler = this.getHandlerByPattern(this.options.raw ? RAW_PATTERN : context.schema);
+    const handler = this.handlerFor(this.options.raw ? RAW_PATTERN : context.schema);
     if (!handler) {
       if (this.options.unhandled === 'dead-letter') {
         throw new PoisonError('business', 'NO_HANDLER', `no handler for ${context.schema} in ${this.options.service.name}`);

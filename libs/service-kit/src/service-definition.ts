@@ -15,9 +15,15 @@ export interface ServiceDefinition {
   readonly migrations?: () => Promise<readonly Migration[]>;
   /** With a database: claim each assigned partition (epoch fencing, resume from the stored offset). */
   readonly claimPartitions?: boolean;
+  /**
+   * With claimed partitions: apply consecutive records of a partition in one ledger transaction
+   * (ConsumerRunnerOptions.batches). Only for a service whose every effect goes through the ledger with
+   * the record's `MessageContext.batch`, and whose handlers count and log through `afterCommit`.
+   */
+  readonly applyInBatches?: boolean;
   /** Called once the app exists, before it listens: e.g. to serve an OpenAPI document. */
   readonly configureApp?: (app: INestApplication) => void | Promise<void>;
   readonly transport?: Partial<
-    Pick<EcrisTransportOptions, 'backoff' | 'isTransient' | 'unhandled' | 'partitionsConsumedConcurrently' | 'raw' | 'sessionTimeoutMs'>
+    Pick<EcrisTransportOptions, 'backoff' | 'isTransient' | 'unhandled' | 'partitionsConsumedConcurrently' | 'raw' | 'sessionTimeoutMs' | 'maxBatchRecords'>
   >;
 }

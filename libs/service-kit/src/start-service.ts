@@ -12,6 +12,7 @@ import {
   messagingMigrationsDir,
   migrate,
   openDatabase,
+  PgLedgerBatches,
   PgPartitionClaims,
   SchemaArchive,
   type RecordSender,
@@ -191,6 +192,7 @@ async function createApp(
   const { group } = consumerGroup(definition.service);
   const groupId = `${config.namespace}${group}`;
   const claims = database && definition.claimPartitions ? new PgPartitionClaims(database) : undefined;
+  const batches = claims && database && definition.applyInBatches ? new PgLedgerBatches(database) : undefined;
   const transport = new EcrisKafkaTransport({
     settings: config.kafka,
     group: groupId,
@@ -205,6 +207,7 @@ async function createApp(
     resolveTopic,
     isTransient: isTransientDatabaseError,
     claimPartition: claims ? (topic, partition) => claims.claim(groupId, topic, partition) : undefined,
+    batches,
     onFatal: (failure) => onFatal(failure.code),
     ...definition.transport,
   });

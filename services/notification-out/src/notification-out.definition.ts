@@ -10,4 +10,6 @@ export const NOTIFICATION_OUT: ServiceDefinition = {
   migrations: () => loadMigrations(join(__dirname, '..', 'migrations')),
   // Exactly-once effects: each assigned partition is claimed (epoch fencing, resume from the stored offset).
   claimPartitions: true,
+  // Every handler applies through NotificationFlow, which joins the record's batch and counts after commit.
+  applyInBatches: true,
 };

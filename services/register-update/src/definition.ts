@@ -11,6 +11,8 @@ export const registerUpdateDefinition: ServiceDefinition = {
   module: RegisterUpdateModule,
   migrations: registerMigrations,
   claimPartitions: true,
+  // Every handler applies through RegisterEffects, which joins the record's batch and counts after commit.
+  applyInBatches: true,
   // Each record is one short transaction; with more partitions in flight their commits share fsyncs.
   transport: { partitionsConsumedConcurrently: 6 },
 };

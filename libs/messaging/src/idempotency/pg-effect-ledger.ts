@@ -10,6 +10,8 @@ export class PgEffectLedger implements EffectLedger {
 
   async applyOnce(entry: LedgerEntry, effect: Effect): Promise<ApplyOutcome> {
     assertOffset(entry.offset);
+    // In the runner's batch mode the record joins the batch's transaction (PgLedgerBatches).
+    if (entry.batch) return entry.batch.applyOnce(entry, effect);
     return this.db.transaction(async (tx) => {
       const firstTime = await recordInInbox(tx, entry);
       const records = firstTime ? ((await effect(tx)) ?? []) : [];
@@ -42,7 +44,7 @@ async function recordInInbox(tx: SqlExecutor, entry: LedgerEntry): Promise<boole
  * backwards when an older record is replayed (GREATEST ignores the NULL of a fresh claim). The row
  * lock taken here also orders us against a concurrent `claim`.
  */
-async function advanceProgress(tx: SqlExecutor, entry: LedgerEntry): Promise<void> {
+export async function advanceProgress(tx: SqlExecutor, entry: Omit<LedgerEntry, 'eventId'>): Promise<void> {
   const { rowCount } = await tx.query(
     `UPDATE partition_progress
         SET next_offset = GREATEST(next_offset, $4::bigint + 1), updated_at = now()

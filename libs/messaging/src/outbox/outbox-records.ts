@@ -1,4 +1,5 @@
 import type { RawOutboundRecord, RecordHeaders } from '../ports';
+import { chunksOf, valuesList } from '../postgres/multi-row';
 import type { SqlExecutor } from '../postgres/sql-database';
 
 /** The CloudEvents id header every record carries; the outbox's unique key. */
@@ -36,16 +37,22 @@ export async function insertOutboxRecords(
   records: readonly RawOutboundRecord[],
   owner: string | null = null,
 ): Promise<void> {
-  for (const record of records) {
+  for (const rows of chunksOf(records)) {
     await tx.query(
-      `INSERT INTO outbox (event_id, topic, record_key, value, headers, owner)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+      `INSERT INTO outbox (owner, event_id, topic, record_key, value, headers)
+       VALUES ${valuesList(rows.length, OUTBOX_CASTS, 1)}
        ON CONFLICT (event_id) DO NOTHING`,
-      // The headers are stringified here: pg would otherwise send a JS array as a PostgreSQL array.
-      [eventIdOf(record), record.topic, record.key, record.value, JSON.stringify(encodeHeaders(record.headers)), owner],
+      [
+        owner,
+        // The headers are stringified here: pg would otherwise send a JS array as a PostgreSQL array.
+        ...rows.flatMap((record) => [eventIdOf(record), record.topic, record.key, record.value, JSON.stringify(encodeHeaders(record.headers))]),
+      ],
     );
   }
 }
+
+/** event_id, topic, record_key, value, headers (the owner is $1, shared by every row). */
+const OUTBOX_CASTS = ['', '', '', '', '::jsonb'];
 
 /** An outbox row as the relay reads it. */
 export interface OutboxRow {

@@ -61,8 +61,16 @@ export function isFatalByDefault(err: unknown): boolean {
 const SELECT_UNSENT = `SELECT id, topic, record_key, value, headers FROM outbox
   WHERE sent_at IS NULL
   ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`;
+/**
+ * The owner's rows and the unowned ones, each taken in id order from outbox_unsent_by_owner, then merged.
+ * A plain `owner = $2 OR owner IS NULL` cannot be read in id order from that index: PostgreSQL would
+ * fetch and sort every unsent row (values and all) for each batch, a cost that grows with the backlog.
+ */
 const SELECT_UNSENT_OF_OWNER = `SELECT id, topic, record_key, value, headers FROM outbox
-  WHERE sent_at IS NULL AND (owner = $2 OR owner IS NULL)
+  WHERE id IN ((SELECT id FROM outbox WHERE sent_at IS NULL AND owner = $2 ORDER BY id LIMIT $1)
+               UNION ALL
+               (SELECT id FROM outbox WHERE sent_at IS NULL AND owner IS NULL ORDER BY id LIMIT $1))
+    AND sent_at IS NULL
   ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 const TRY_RELAY_LOCK = `SELECT pg_try_advisory_xact_lock(hashtextextended('ecris.outbox.relay:' || current_schema() || ':' || coalesce($1::text, '*'), 0)) AS locked`;

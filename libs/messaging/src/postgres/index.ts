@@ -6,3 +6,4 @@ export { isTransientDatabaseError } from './transient-database-error';
 export { loadMigrations, sortMigrations, migrationChecksum, type Migration } from './migrations';
 export { migrate } from './migrate';
 export { messagingMigrationsDir } from './messaging-migrations';
+export { chunksOf, ROWS_PER_STATEMENT, valuesList } from './multi-row';

@@ -36,7 +36,21 @@ function toSqlResult<R>(result: QueryResult | QueryResult[]): SqlResult<R> {
  */
 function statement(text: string, params: unknown[] | undefined): QueryConfig | string {
   if (params === undefined || params.length === 0) return text;
-  return { name: `ecris_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`, text, values: params };
+  return { name: statementName(text), text, values: params };
+}
+
+/** Names by text: hashing the text on every call is a cost per statement; the texts are few. */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    // Bounded, should texts ever vary without end (they do not: multi-row inserts vary only with their row count).
+    if (statementNames.size >= 2000) statementNames.clear();
+    name = `ecris_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 function executorOf(client: Pick<PoolClient, 'query'>): SqlExecutor {

@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { recordLogger, type Logger } from '@ecris/logging';
+import { lazyRecordLogger, type Logger } from '@ecris/logging';
 import type { AvroCodec } from '../avro/avro-codec';
 import type { EventMeta } from '../cloudevents/event-meta';
 import { metaFromHeaders } from '../cloudevents/headers';
 import { classifyError, PoisonError, type Classification } from '../errors';
 import { nextOffset, toConsumedRecord } from '../kafka/consumed-record';
 import { createKafka, type KafkaSettings } from '../kafka/kafka-settings';
+import type { LedgerBatch, LedgerBatches } from '../idempotency/effect-ledger';
 import type { PartitionClaim } from '../idempotency/partition-claims';
 import type { ConsumedRecord, RawOutboundRecord, RecordSender } from '../ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -33,6 +34,15 @@ export interface ConsumerRunnerOptions {
   readonly isTransient?: (error: unknown) => boolean;
   /** For database-backed handlers: claims the partition (epoch fencing) when it is assigned. */
   readonly claimPartition?: (topic: string, partition: number) => Promise<PartitionClaim>;
+  /**
+   * Batch mode, for handlers whose effects all go through the ledger with `MessageContext.batch`:
+   * consecutive records of a partition are applied in one transaction (needs `claimPartition`). When
+   * anything in a batch fails, the batch rolls back and its records are applied one by one, so dead
+   * letters, parking and retries behave exactly as without batches.
+   */
+  readonly batches?: LedgerBatches;
+  /** Records per batch transaction, at most (default 200). */
+  readonly maxBatchRecords?: number;
   /** Partitions processed at once; each one stays strictly in order. */
   readonly partitionsConsumedConcurrently?: number;
   /**
@@ -158,32 +168,118 @@ export class ConsumerRunner {
       }
       lastDone = undefined;
     };
-
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      if (claim?.nextOffset && BigInt(message.offset) < BigInt(claim.nextOffset)) {
-        lastDone = message.offset; // already applied, says the database: a redelivery after a crash
-        continue;
-      }
+    const done = async (offset: string, produced: readonly RawOutboundRecord[]) => {
+      pending.push(...produced);
+      pendingBytes += produced.reduce((sum, output) => sum + (output.value?.length ?? 0), 0);
+      lastDone = offset;
+      // Bounded by count and by bytes: one produce request must stay under the broker's message.max.bytes (1 MiB).
+      if (pending.length >= (this.options.maxBufferedRecords ?? 500) || pendingBytes >= MAX_BUFFERED_BYTES) await flush();
+      await heartbeat();
+    };
+    /** One record on its own: 'next', or why the batch ends here. */
+    const single = async (message: KafkaMessage): Promise<'next' | 'stop' | 'fatal'> => {
       const record = toConsumedRecord(batch.topic, batch.partition, message);
       const startedAt = performance.now();
       const outcome = await this.processRecord(record, message, claim, { isRunning, isStale, heartbeat, flush });
       this.observe(record.topic, outcome, performance.now() - startedAt);
-      if (outcome.kind === 'stopped') break;
+      if (outcome.kind === 'stopped') return 'stop';
       if (outcome.kind === 'fatal') {
         await flush();
         this.fail(outcome.failure);
-        return;
+        return 'fatal';
       }
-      const produced = outcome.kind === 'done' ? outcome.outputs : this.deadLetter(record, outcome);
-      pending.push(...produced);
-      pendingBytes += produced.reduce((sum, output) => sum + (output.value?.length ?? 0), 0);
-      lastDone = message.offset;
-      // Bounded by count and by bytes: one produce request must stay under the broker's message.max.bytes (1 MiB).
-      if (pending.length >= (this.options.maxBufferedRecords ?? 500) || pendingBytes >= MAX_BUFFERED_BYTES) await flush();
-      await heartbeat();
+      await done(message.offset, outcome.kind === 'done' ? outcome.outputs : this.deadLetter(record, outcome));
+      return 'next';
+    };
+
+    const messages = batch.messages;
+    let index = 0;
+    records: while (index < messages.length) {
+      if (!isRunning() || isStale()) break;
+      const message = messages[index]!;
+      if (claim?.nextOffset && BigInt(message.offset) < BigInt(claim.nextOffset)) {
+        lastDone = message.offset; // already applied, says the database: a redelivery after a crash
+        index++;
+        continue;
+      }
+      const together = this.batchable(messages, index, claim);
+      if (together.length > 1 && claim) {
+        const outputs = await this.applyTogether(batch.topic, batch.partition, together, claim);
+        if (outputs) {
+          index += together.length;
+          await done(together[together.length - 1]!.offset, outputs);
+          continue;
+        }
+        // Rolled back: the same records one by one below, where a failure is retried or dead-lettered alone.
+      }
+      const end = index + Math.max(1, together.length);
+      for (; index < end; index++) {
+        if (!isRunning() || isStale()) break records;
+        const verdict = await single(messages[index]!);
+        if (verdict === 'fatal') return;
+        if (verdict === 'stop') break records;
+      }
     }
     await flush();
+  }
+
+  /**
+   * The records from `from` on that may share a transaction: in batch mode, up to maxBatchRecords, and
+   * none whose key is parked or that re-drives a parked key (those take the single path's rules).
+   */
+  private batchable(messages: readonly KafkaMessage[], from: number, claim: PartitionClaim | undefined): KafkaMessage[] {
+    if (!this.options.batches || !claim || this.options.raw) return [];
+    const max = this.options.maxBatchRecords ?? 200;
+    const together: KafkaMessage[] = [];
+    for (let index = from; index < messages.length && together.length < max; index++) {
+      const message = messages[index]!;
+      if (message.key && this.options.parkedKeys.blockerOf(message.key) !== undefined) break;
+      if (message.headers?.[REPLAY_HEADERS.replayOfOriginal] !== undefined) break;
+      together.push(message);
+    }
+    return together;
+  }
+
+  /** Applies records in one ledger batch; their outputs, or undefined when the batch rolled back. */
+  private async applyTogether(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+    claim: PartitionClaim,
+  ): Promise<RawOutboundRecord[] | undefined> {
+    const records = messages.map((message) => toConsumedRecord(topic, partition, message));
+    const startedAt = performance.now();
+    const committed: (() => void)[] = [];
+    try {
+      // Decoding inside the try: an undecodable record sends the whole batch down the single path, where it is dead-lettered.
+      const views = records.map((record) => decodedView(this.options.codec, record));
+      const scope = {
+        group: this.options.group,
+        topic,
+        partition,
+        epoch: claim.epoch,
+        eventIds: views.map((view) => view.meta.id),
+        values: views.map((view) => view.value),
+        lastOffset: records[records.length - 1]!.offset,
+      };
+      const outputs = await this.options.batches!.inBatch(scope, async (batch) => {
+        const all: RawOutboundRecord[] = [];
+        for (const [index, record] of records.entries()) {
+          all.push(...(await this.handle(record, views[index]!, { attempt: 1, claim, batch, committed })));
+        }
+        return all;
+      });
+      const perRecordMs = (performance.now() - startedAt) / records.length;
+      for (const record of records) this.observe(record.topic, { kind: 'done', outputs: [] }, perRecordMs);
+      this.runCommitted(committed);
+      return outputs;
+    } catch (error) {
+      this.options.logger.info(
+        { topic, partition, fromOffset: records[0]!.offset, toOffset: records[records.length - 1]!.offset, failure: classifyError(error, this.options.isTransient) },
+        'batch rolled back; applying its records one by one',
+      );
+      return undefined;
+    }
   }
 
   private async processRecord(
@@ -208,8 +304,12 @@ export class ConsumerRunner {
     let firstFailureAt: string | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        const outputs = await this.handle(record, attempt, claim);
+        const committed: (() => void)[] = [];
+        const view = this.options.raw ? rawView(record) : decodedView(this.options.codec, record);
+        const outputs = await this.handle(record, view, { attempt, claim, batch: undefined, committed });
         if (isRedriveOfBlocker && record.key) outputs.push(parkedKeys.unpark(record.key));
+        // Without a batch the handler's effect has committed by the time it returns.
+        this.runCommitted(committed);
         return { kind: 'done', outputs };
       } catch (error) {
         const failure = classifyError(error, this.options.isTransient);
@@ -230,31 +330,42 @@ export class ConsumerRunner {
     }
   }
 
-  /** Decode, call the handler, encode its outputs. Any throw is classified by the caller. */
-  private async handle(record: ConsumedRecord, attempt: number, claim: PartitionClaim | undefined): Promise<RawOutboundRecord[]> {
+  /** Calls the handler with a decoded record, encodes its outputs. Any throw is classified by the caller. */
+  private async handle(
+    record: ConsumedRecord,
+    { value, schema, meta }: RecordView,
+    run: { attempt: number; claim: PartitionClaim | undefined; batch: LedgerBatch | undefined; committed: (() => void)[] },
+  ): Promise<RawOutboundRecord[]> {
     const { codec, handler, logger } = this.options;
-    const { value, schema, meta } = this.options.raw ? rawView(record) : decodedView(codec, record);
-    let log: Logger | undefined;
     const outputs = await handler({
       record,
       value,
       schema,
       meta,
-      // Built on first use: a pino child with redaction costs tens of microseconds, and most records log nothing.
-      get log() {
-        log ??= recordLogger(logger, {
-          topic: record.topic,
-          partition: record.partition,
-          offset: record.offset,
-          messageId: meta.id,
-          correlationId: meta.correlationId,
-        });
-        return log;
-      },
-      attempt,
-      partitionEpoch: claim?.epoch,
+      log: lazyRecordLogger(logger, {
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+        messageId: meta.id,
+        correlationId: meta.correlationId,
+      }),
+      attempt: run.attempt,
+      partitionEpoch: run.claim?.epoch,
+      batch: run.batch,
+      afterCommit: (hook) => run.committed.push(hook),
     });
     return (outputs ?? []).map((output) => encodeOutbound(codec, output));
+  }
+
+  /** Hooks of committed effects (metrics, logs): one that throws must not undo or stop the consumer. */
+  private runCommitted(hooks: readonly (() => void)[]): void {
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'an after-commit hook failed');
+      }
+    }
   }
 
   private observe(topic: string, outcome: Outcome, durationMs: number): void {
@@ -334,12 +445,18 @@ export class ConsumerRunner {
   }
 }
 
-function decodedView(codec: AvroCodec, record: ConsumedRecord): { value: unknown; schema: string; meta: EventMeta } {
+interface RecordView {
+  readonly value: unknown;
+  readonly schema: string;
+  readonly meta: EventMeta;
+}
+
+function decodedView(codec: AvroCodec, record: ConsumedRecord): RecordView {
   const decoded = codec.decode<Record<string, unknown>>(record.value);
   return { value: decoded.value, schema: decoded.reader.fullName, meta: readMeta(decoded.value) };
 }
 
-function rawView(record: ConsumedRecord): { value: unknown; schema: string; meta: EventMeta } {
+function rawView(record: ConsumedRecord): RecordView {
   const meta = metaFromHeaders(record.headers) ?? {
     id: recordCoordinates(record),
     source: '',

@@ -1,5 +1,6 @@
 import type { Logger } from '@ecris/logging';
 import type { EventMeta } from '../cloudevents/event-meta';
+import type { LedgerBatch } from '../idempotency/effect-ledger';
 import type { ConsumedRecord, OutboundMessage } from '../ports';
 
 /** What a handler is given for one record. */
@@ -18,6 +19,17 @@ export interface MessageContext<T = unknown> {
   readonly attempt: number;
   /** The epoch this consumer claimed for the partition, when the runner was given a `claimPartition`. */
   readonly partitionEpoch: number | undefined;
+  /**
+   * The ledger batch this record is applied in (runner batch mode), else undefined. Pass it on in the
+   * `LedgerEntry`: the effect then commits with the batch's other records.
+   */
+  readonly batch: LedgerBatch | undefined;
+  /**
+   * Runs `hook` once the record's effect has committed (at once after the handler returns, or when its
+   * batch commits); never if it rolls back. For counting and logging what was done: a batch that rolls
+   * back is applied again record by record, and must not be counted twice.
+   */
+  afterCommit(hook: () => void): void;
 }
 
 /**

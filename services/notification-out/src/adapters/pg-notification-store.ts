@@ -3,7 +3,7 @@
  * PostgreSQL and PGlite. Times are read back as ISO instants in UTC and days as YYYY-MM-DD, so the
  * domain compares strings, not driver-specific Date objects.
  */
-import { PoisonError, TransientError, type SqlExecutor } from '@ecris/messaging';
+import { chunksOf, PoisonError, TransientError, valuesList, type SqlExecutor } from '@ecris/messaging';
 import type { CategoryDecision, ConvictionState, NotificationRecord, Plan } from '../domain/model';
 import type { NotificationStore } from '../ports';
 
@@ -84,6 +84,43 @@ function toNotification(row: NotificationRow): NotificationRecord {
 
 const json = (value: unknown) => JSON.stringify(value);
 const UNIQUE_VIOLATION = '23505';
+const NOTIFICATION_CASTS = ['', '', '', '', '', '', '', '', '::date', '', '', '', '::jsonb', '::jsonb', '', '', '::jsonb', ''];
+const CONVICTION_CASTS = ['', '', '::jsonb', '::jsonb', '', '', ''];
+
+function convictionValues(state: ConvictionState): unknown[] {
+  return [
+    state.convictionReference,
+    state.ecrisConvictionId,
+    state.conviction === null ? null : json(state.conviction),
+    json(state.laterDecisions),
+    state.recordedAt,
+    state.removed,
+    state.version,
+  ];
+}
+
+function notificationValues(row: NotificationRecord): unknown[] {
+  return [
+    row.messageId,
+    row.convictionReference,
+    row.receivingState,
+    row.ecrisConvictionId,
+    row.exchangeId,
+    row.kind,
+    row.status,
+    row.clockStartedAt,
+    row.dueOn,
+    row.deadlineRule,
+    row.causedBy,
+    row.resendOf,
+    row.person === null ? null : json(row.person),
+    json(row.heldReasons),
+    row.sentAt,
+    row.answeredBy,
+    json(row.answerCodes),
+    row.answeredAt,
+  ];
+}
 
 export class PgNotificationStore implements NotificationStore {
   constructor(private readonly tx: SqlExecutor) {}
@@ -97,12 +134,33 @@ export class PgNotificationStore implements NotificationStore {
   }
 
   async notificationsOf(convictionReference: string): Promise<NotificationRecord[]> {
+    return (await this.notificationsOfEach([convictionReference])).get(convictionReference) ?? [];
+  }
+
+  /** Each of these convictions (locked), by reference; one statement for them all. */
+  async convictionsByReference(references: readonly string[]): Promise<Map<string, ConvictionState>> {
+    const { rows } = await this.tx.query<ConvictionRow>(
+      `SELECT ${CONVICTION_COLUMNS} FROM notification_out.convictions
+        WHERE conviction_reference = ANY($1::text[]) ORDER BY conviction_reference FOR UPDATE`,
+      [[...references]],
+    );
+    return new Map(rows.map((row) => [row.conviction_reference, toConviction(row)]));
+  }
+
+  /** The NOTs (locked) of each of these convictions, oldest first; one statement for them all. */
+  async notificationsOfEach(references: readonly string[]): Promise<Map<string, NotificationRecord[]>> {
     const { rows } = await this.tx.query<NotificationRow>(
       `SELECT ${NOTIFICATION_COLUMNS} FROM notification_out.notifications
-        WHERE conviction_reference = $1 ORDER BY created_at, message_id FOR UPDATE`,
-      [convictionReference],
+        WHERE conviction_reference = ANY($1::text[]) ORDER BY conviction_reference, written_seq FOR UPDATE`,
+      [[...references]],
     );
-    return rows.map(toNotification);
+    const byReference = new Map<string, NotificationRecord[]>();
+    for (const row of rows) {
+      const held = byReference.get(row.conviction_reference) ?? [];
+      held.push(toNotification(row));
+      byReference.set(row.conviction_reference, held);
+    }
+    return byReference;
   }
 
   async notification(messageId: string): Promise<NotificationRecord | undefined> {
@@ -116,7 +174,7 @@ export class PgNotificationStore implements NotificationStore {
   async heldNotifications(): Promise<NotificationRecord[]> {
     const { rows } = await this.tx.query<NotificationRow>(
       `SELECT ${NOTIFICATION_COLUMNS} FROM notification_out.notifications
-        WHERE status = 'HELD' ORDER BY conviction_reference, message_id FOR UPDATE`,
+        WHERE status = 'HELD' ORDER BY conviction_reference, written_seq FOR UPDATE`,
     );
     return rows.map(toNotification);
   }
@@ -149,9 +207,49 @@ export class PgNotificationStore implements NotificationStore {
 
   async write(plan: Plan): Promise<void> {
     if (plan.conviction) await this.writeConviction(plan.conviction);
-    for (const row of plan.inserted) await this.insert(row);
+    await this.insertNotifications(plan.inserted);
     for (const row of plan.updated) await this.update(row);
     if (plan.categoryDecision) await this.writeCategoryDecision(plan.categoryDecision);
+  }
+
+  /** New convictions (version 1), in one statement. One that exists already is a race: retried. */
+  async insertConvictions(states: readonly ConvictionState[]): Promise<void> {
+    for (const chunk of chunksOf(states)) {
+      const { rowCount } = await this.tx.query(
+        `INSERT INTO notification_out.convictions
+           (conviction_reference, ecris_conviction_id, conviction, later_decisions, recorded_at, removed, version)
+         VALUES ${valuesList(chunk.length, CONVICTION_CASTS)}
+         ON CONFLICT (conviction_reference) DO NOTHING`,
+        chunk.flatMap(convictionValues),
+      );
+      if (rowCount !== chunk.length) {
+        throw new TransientError('CONVICTION_VERSION_CONFLICT', `${chunk.length - rowCount} new conviction(s) were written meanwhile; retrying`);
+      }
+    }
+  }
+
+  /** New NOTs, in one statement (per 500), in the order given: that is their `written_seq` order. */
+  async insertNotifications(rows: readonly NotificationRecord[]): Promise<void> {
+    for (const chunk of chunksOf(rows)) {
+      try {
+        await this.tx.query(
+          `INSERT INTO notification_out.notifications
+             (message_id, conviction_reference, receiving_state, ecris_conviction_id, exchange_id, kind, status,
+              clock_started_at, due_on, deadline_rule, caused_by, resend_of, person, held_reasons, sent_at,
+              answered_by, answer_codes, answered_at)
+           VALUES ${valuesList(chunk.length, NOTIFICATION_CASTS)}`,
+          chunk.flatMap(notificationValues),
+        );
+      } catch (err) {
+        // The inbox already made each input unique, so a clash here is two inputs deriving the same
+        // 15-digit serial: never overwrite a NOT that exists; an operator must look.
+        if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) {
+          const ids = chunk.map((row) => row.messageId).join(', ');
+          throw new PoisonError('business', 'MESSAGE_ID_COLLISION', `a derived message id (of ${ids}) is already taken`, { cause: err });
+        }
+        throw err;
+      }
+    }
   }
 
   /**
@@ -159,72 +257,16 @@ export class PgNotificationStore implements NotificationStore {
    * writer got in first (a bug or a race we did not foresee); retrying re-reads and decides again.
    */
   private async writeConviction(state: ConvictionState): Promise<void> {
-    const values = [
-      state.convictionReference,
-      state.ecrisConvictionId,
-      state.conviction === null ? null : json(state.conviction),
-      json(state.laterDecisions),
-      state.recordedAt,
-      state.removed,
-      state.version,
-    ];
-    const { rowCount } =
-      state.version === 1
-        ? await this.tx.query(
-            `INSERT INTO notification_out.convictions
-               (conviction_reference, ecris_conviction_id, conviction, later_decisions, recorded_at, removed, version)
-             VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)
-             ON CONFLICT (conviction_reference) DO NOTHING`,
-            values,
-          )
-        : await this.tx.query(
-            `UPDATE notification_out.convictions
-                SET ecris_conviction_id = $2, conviction = $3::jsonb, later_decisions = $4::jsonb, recorded_at = $5,
-                    removed = $6, version = $7, updated_at = now()
-              WHERE conviction_reference = $1 AND version = $7 - 1`,
-            values,
-          );
+    if (state.version === 1) return this.insertConvictions([state]);
+    const { rowCount } = await this.tx.query(
+      `UPDATE notification_out.convictions
+          SET ecris_conviction_id = $2, conviction = $3::jsonb, later_decisions = $4::jsonb, recorded_at = $5,
+              removed = $6, version = $7, updated_at = now()
+        WHERE conviction_reference = $1 AND version = $7 - 1`,
+      convictionValues(state),
+    );
     if (rowCount !== 1) {
       throw new TransientError('CONVICTION_VERSION_CONFLICT', `conviction ${state.convictionReference} changed under us; retrying`);
-    }
-  }
-
-  private async insert(row: NotificationRecord): Promise<void> {
-    try {
-      await this.tx.query(
-        `INSERT INTO notification_out.notifications
-           (message_id, conviction_reference, receiving_state, ecris_conviction_id, exchange_id, kind, status,
-            clock_started_at, due_on, deadline_rule, caused_by, resend_of, person, held_reasons, sent_at,
-            answered_by, answer_codes, answered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17::jsonb, $18)`,
-        [
-          row.messageId,
-          row.convictionReference,
-          row.receivingState,
-          row.ecrisConvictionId,
-          row.exchangeId,
-          row.kind,
-          row.status,
-          row.clockStartedAt,
-          row.dueOn,
-          row.deadlineRule,
-          row.causedBy,
-          row.resendOf,
-          row.person === null ? null : json(row.person),
-          json(row.heldReasons),
-          row.sentAt,
-          row.answeredBy,
-          json(row.answerCodes),
-          row.answeredAt,
-        ],
-      );
-    } catch (err) {
-      // The inbox already made this input unique, so a clash here is two inputs deriving the same
-      // 15-digit serial: never overwrite a NOT that exists; an operator must look.
-      if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) {
-        throw new PoisonError('business', 'MESSAGE_ID_COLLISION', `derived message id ${row.messageId} is already taken`, { cause: err });
-      }
-      throw err;
     }
   }
 

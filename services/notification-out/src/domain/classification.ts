@@ -7,6 +7,7 @@
  * sub-category fits"); else unknown - a person must classify it, we never guess a group.
  * Sentences: an exact category, else unknown: Annex B has no documented open category to fall back to.
  */
+import type { CourtConviction } from '@ecris/contracts';
 import type { CategoryDecision } from './model';
 
 export interface OffenceEntry {
@@ -171,4 +172,13 @@ export function tableProblems(offenceTable: OffenceTable, sentenceTable: Sentenc
     if (typeof entry.specificToMinor !== 'boolean') problems.push(`disposal ${code}: specificToMinor must be true or false`);
   }
   return problems;
+}
+
+/** The UK codes of these convictions whose operators' decisions a classification may need, normalised as the tables are. */
+export function categoryCodesOf(convictions: readonly (CourtConviction | null)[]): { offenceCodes: string[]; disposalCodes: string[] } {
+  const held = convictions.filter((conviction): conviction is CourtConviction => conviction !== null);
+  return {
+    offenceCodes: [...new Set(held.flatMap((c) => c.offences.map((o) => o.ukOffenceCode.trim().toUpperCase())))],
+    disposalCodes: [...new Set(held.flatMap((c) => c.sentences.map((s) => s.disposalCode.trim().toUpperCase())))],
+  };
 }

@@ -6,6 +6,7 @@ import type { EcrisContext } from '@ecris/messaging-nest';
 import { SERVICE_CONFIG, type ServiceConfig } from '@ecris/service-kit';
 import { NotificationOutMetrics } from '../adapters/notification-out-metrics';
 import type { AnswerEnv } from '../domain/decide-answers';
+import { categoryCodesOf } from '../domain/classification';
 import type { Existing } from '../domain/decide-court-events';
 import { isRefusal, type Plan, type PlannedOutput, type Refusal } from '../domain/model';
 import type { DecisionEnv } from '../domain/notifications';
@@ -63,25 +64,25 @@ export class NotificationFlow {
       ctx.log.info('record already applied; nothing done again');
       return;
     }
-    this.metrics.countOutcome(applied.outcome);
-    ctx.log.info(
-      {
-        outcome: applied.outcome,
-        notifications: [...applied.inserted, ...applied.updated].map((row) => ({ messageId: row.messageId, status: row.status })),
-        outputs: applied.outputs.length,
-      },
-      'record applied',
-    );
+    const plan = applied;
+    // Counted once committed: a batch that rolls back is applied again record by record.
+    ctx.message.afterCommit(() => {
+      this.metrics.countOutcome(plan.outcome);
+      ctx.log.info(
+        {
+          outcome: plan.outcome,
+          notifications: [...plan.inserted, ...plan.updated].map((row) => ({ messageId: row.messageId, status: row.status })),
+          outputs: plan.outputs.length,
+        },
+        'record applied',
+      );
+    });
   }
 
   /** The data tables plus whatever operators decided about these convictions' codes. */
   async classifierFor(store: NotificationStore, convictions: readonly (CourtConviction | null)[]): Promise<DecisionEnv['classifier']> {
-    const held = convictions.filter((c): c is CourtConviction => c !== null);
-    const decisions = await store.categoryDecisions(
-      [...new Set(held.flatMap((c) => c.offences.map((o) => o.ukOffenceCode.trim().toUpperCase())))],
-      [...new Set(held.flatMap((c) => c.sentences.map((s) => s.disposalCode.trim().toUpperCase())))],
-    );
-    return this.settings.classifier.withDecisions(decisions);
+    const { offenceCodes, disposalCodes } = categoryCodesOf(convictions);
+    return this.settings.classifier.withDecisions(await store.categoryDecisions(offenceCodes, disposalCodes));
   }
 
   get sender(): string {
@@ -89,9 +90,9 @@ export class NotificationFlow {
   }
 
   private entryOf(ctx: EcrisContext): LedgerEntry {
-    const { record, partitionEpoch } = ctx.message;
+    const { record, partitionEpoch, batch } = ctx.message;
     if (partitionEpoch === undefined) throw new Error('notification-out needs claimed partitions (claimPartitions: true)');
-    return { group: this.group, topic: record.topic, partition: record.partition, offset: record.offset, eventId: ctx.meta.id, epoch: partitionEpoch };
+    return { group: this.group, topic: record.topic, partition: record.partition, offset: record.offset, eventId: ctx.meta.id, epoch: partitionEpoch, batch };
   }
 
   private envOf(ctx: EcrisContext): DecisionEnv & AnswerEnv {

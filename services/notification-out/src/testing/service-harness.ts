@@ -110,7 +110,7 @@ export class ServiceHarness {
   async notificationRows(convictionReference: string): Promise<{ message_id: string; receiving_state: string; kind: string; status: string; due_on: string }[]> {
     return this.rows(
       `SELECT message_id, receiving_state, kind, status, due_on::text AS due_on FROM notification_out.notifications
-        WHERE conviction_reference = $1 ORDER BY created_at, message_id`,
+        WHERE conviction_reference = $1 ORDER BY written_seq`,
       [convictionReference],
     );
   }

@@ -32,17 +32,20 @@ export class RegisterEffects {
       report.match = undefined;
       return effect(session, report);
     });
-    if (outcome === 'duplicate') {
-      this.metrics.duplicate();
-    } else {
-      for (const { origin: changeOrigin, change } of report.changes) this.metrics.changed(changeOrigin, change);
-      if (report.match) this.metrics.matched(origin, report.match);
-    }
-    context.log.info({ outcome, changes: report.changes.map((c) => c.change), match: report.match }, 'register effect');
+    // Counted once committed: a batch that rolls back is applied again record by record.
+    context.message.afterCommit(() => {
+      if (outcome === 'duplicate') {
+        this.metrics.duplicate();
+      } else {
+        for (const { origin: changeOrigin, change } of report.changes) this.metrics.changed(changeOrigin, change);
+        if (report.match) this.metrics.matched(origin, report.match);
+      }
+      context.log.info({ outcome, changes: report.changes.map((c) => c.change), match: report.match }, 'register effect');
+    });
   }
 
   private entryOf(context: EcrisContext): LedgerEntry {
-    const { record, partitionEpoch } = context.message;
+    const { record, partitionEpoch, batch } = context.message;
     if (partitionEpoch === undefined) throw new Error('register-update needs claimPartitions: no partition epoch on the record');
     return {
       group: `${this.config.namespace}${groupIdOf('register-update')}`,
@@ -51,6 +54,7 @@ export class RegisterEffects {
       offset: record.offset,
       eventId: context.meta.id,
       epoch: partitionEpoch,
+      batch,
     };
   }
 }
