@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SqlDatabase } from '@ecris/messaging';
 import type { BenchBroker } from '../broker';
 import { CpuAccounting, type CpuSpent } from './cpu-accounting';
+import { StandInAutoanalyze } from './stand-in-autoanalyze';
 import type { ServiceUnderTest } from './service-under-test';
 import { whenTopicHolds } from './topic-watch';
 
@@ -40,6 +41,7 @@ export interface StatementTotals {
  * the bench's, so the polling never takes one from the service's pool.
  */
 export async function drain(broker: BenchBroker, service: ServiceUnderTest, own: SqlDatabase, databaseName: string, target: DrainTarget): Promise<Drained> {
+  const autoanalyze = await StandInAutoanalyze.start(own);
   const cpu = CpuAccounting.start(broker.settings.brokers);
   const statementsBefore = service.database.statementCount;
   const shapesBefore = service.database.snapshot();
@@ -47,6 +49,7 @@ export async function drain(broker: BenchBroker, service: ServiceUnderTest, own:
   const first = await service.whenFirstFinished();
   const [committed, published] = await Promise.all([whenRowsHeld(own, target.rowsSql, target.rows), whenTopicHolds(broker, target.topic, target.outputs)]);
   const spent = await cpu.stop(own, databaseName);
+  await autoanalyze?.stop();
   const handlerSeconds = await service.histogramMean('ecris_handler_duration_seconds');
   return {
     seconds: (published - first) / 1000,

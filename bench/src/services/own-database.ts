@@ -22,8 +22,15 @@ export class OwnDatabase {
     return new OwnDatabase(name, url.toString(), serverUrl);
   }
 
-  /** Drops it even with connections left open (a failed phase); a failure is reported, never fatal. */
+  /**
+   * Drops it even with connections left open (a failed phase); a failure is reported, never fatal.
+   * BENCH_KEEP_DATABASE=1 keeps it, to look at the rows and plans afterwards (drop it by hand).
+   */
   async drop(): Promise<void> {
+    if (process.env.BENCH_KEEP_DATABASE === '1') {
+      console.warn(`bench: kept database ${this.name} (BENCH_KEEP_DATABASE=1)`);
+      return;
+    }
     try {
       await withClient(this.serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`));
     } catch (error) {

@@ -6,7 +6,7 @@
 export type * from './types';
 export { registerMigrations, registerMigrationsDir } from './migrations';
 export { RegisterReader, type RegisterReaderOptions } from './register-reader';
-export { RegisterWriter, VersionConflictError } from './register-writer';
+export { convictionKeyString, RegisterWriter, VersionConflictError } from './register-writer';
 export { registerStatusOf } from './register-status';
 export { DEFAULT_MATCH_THRESHOLDS, matchPerson, compareDates } from './matching/match-person';
 export { normaliseName, nameTokens, looseKey } from './matching/names';

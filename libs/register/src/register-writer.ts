@@ -88,10 +88,16 @@ export class RegisterWriter {
 
   /** The conviction as it stands, locked for the rest of the transaction; undefined when not held. */
   async findConviction(key: ConvictionKey): Promise<ConvictionHead | undefined> {
-    const where =
-      key.origin === 'UK'
-        ? { sql: 'c.court_reference = $1', params: [key.courtReference] }
-        : { sql: 'c.convicting_state = $1 AND c.ecris_conviction_id = $2', params: [key.convictingState, key.ecrisConvictionId] };
+    return (await this.findConvictions([key])).get(convictionKeyString(key));
+  }
+
+  /**
+   * Each of these convictions as it stands, locked for the rest of the transaction, by
+   * `convictionKeyString`; one statement for them all. Keys not held are absent from the map.
+   */
+  async findConvictions(keys: readonly ConvictionKey[]): Promise<Map<string, ConvictionHead>> {
+    const courtReferences = keys.flatMap((key) => (key.origin === 'UK' ? [key.courtReference] : []));
+    const foreign = keys.flatMap((key) => (key.origin === 'FOREIGN' ? [{ state: key.convictingState, id: key.ecrisConvictionId }] : []));
     const { rows } = await this.tx.query<{
       conviction_id: string;
       person_id: string | null;
@@ -100,52 +106,96 @@ export class RegisterWriter {
       deleted: boolean;
       source_message_id: string;
       content: ConvictionContent;
+      court_reference: string | null;
+      convicting_state: string;
+      ecris_conviction_id: string | null;
     }>(
-      `SELECT c.conviction_id, c.person_id, c.identification, c.current_version, c.deleted, c.source_message_id, v.content
+      `SELECT c.conviction_id, c.person_id, c.identification, c.current_version, c.deleted, c.source_message_id, v.content,
+              c.court_reference, c.convicting_state, c.ecris_conviction_id
          FROM register.convictions c
          JOIN register.conviction_versions v ON v.conviction_id = c.conviction_id AND v.version = c.current_version
-        WHERE ${where.sql}
+        WHERE c.conviction_id IN (
+                SELECT conviction_id FROM register.convictions WHERE court_reference = ANY($1::text[])
+                UNION ALL
+                SELECT x.conviction_id FROM register.convictions x
+                  JOIN jsonb_to_recordset($2::jsonb) AS k(state text, id text)
+                    ON x.convicting_state = k.state AND x.ecris_conviction_id = k.id)
+        ORDER BY c.conviction_id
         FOR UPDATE OF c`,
-      where.params,
+      [courtReferences, JSON.stringify(foreign)],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      convictionId: row.conviction_id,
-      personId: row.person_id,
-      identification: row.identification,
-      version: row.current_version,
-      deleted: row.deleted,
-      sourceMessageId: row.source_message_id,
-      content: row.content,
-    };
+    const heads = new Map<string, ConvictionHead>();
+    for (const row of rows) {
+      const key: ConvictionKey =
+        row.court_reference !== null
+          ? { origin: 'UK', courtReference: row.court_reference }
+          : { origin: 'FOREIGN', convictingState: row.convicting_state, ecrisConvictionId: row.ecris_conviction_id ?? '' };
+      heads.set(convictionKeyString(key), {
+        convictionId: row.conviction_id,
+        personId: row.person_id,
+        identification: row.identification,
+        version: row.current_version,
+        deleted: row.deleted,
+        sourceMessageId: row.source_message_id,
+        content: row.content,
+      });
+    }
+    return heads;
   }
 
   async createConviction(conviction: NewConviction): Promise<void> {
-    const { key, content } = conviction;
-    const status = registerStatusOf(key.origin, content);
-    // One statement for the conviction, its first version, offences and sanctions: one round trip.
+    await this.createConvictions([conviction]);
+  }
+
+  /** New convictions, each with its first version, offences and sanctions: one statement for them all. */
+  async createConvictions(convictions: readonly NewConviction[]): Promise<void> {
+    if (convictions.length === 0) return;
+    const rows = convictions.map((conviction) => {
+      const { key, content } = conviction;
+      const status = registerStatusOf(key.origin, content);
+      return {
+        ...versionRow(conviction.convictionId, 1, 'CREATED', conviction, content),
+        person_id: conviction.personId,
+        identification: conviction.identification,
+        match_candidates: conviction.matchCandidates,
+        origin: key.origin,
+        convicting_state: key.origin === 'UK' ? 'GB' : key.convictingState,
+        ecris_conviction_id: key.origin === 'UK' ? null : key.ecrisConvictionId,
+        court_reference: key.origin === 'UK' ? key.courtReference : null,
+        recordable_equivalent: status.recordableEquivalent,
+        on_register: status.onRegister,
+      };
+    });
     await this.tx.query(
-      `WITH c AS (
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${VERSION_INPUT_COLUMNS},
+           person_id text, identification text, match_candidates jsonb, origin text, convicting_state text,
+           ecris_conviction_id text, court_reference text, recordable_equivalent text, on_register boolean)
+       ),
+       c AS (
          INSERT INTO register.convictions (conviction_id, person_id, identification, match_candidates, origin,
            convicting_state, ecris_conviction_id, court_reference, source_message_id, is_transmittable,
            recordable_equivalent, on_register, current_version, notified_at, updated_at)
-         VALUES ($1, $14, $15, $16::jsonb, $17, $18, $19, $20, $4, $11, $21, $22, 1, $6, $6)
+         SELECT conviction_id, person_id, identification, match_candidates, origin, convicting_state, ecris_conviction_id,
+                court_reference, source_message_id, is_transmittable, recordable_equivalent, on_register, 1, applied_at, applied_at
+           FROM input
        ),
        ${VERSION_CTES}
        SELECT 1`,
-      [
-        ...versionParams(conviction.convictionId, 1, 'CREATED', conviction, content),
-        conviction.personId,
-        conviction.identification,
-        JSON.stringify(conviction.matchCandidates),
-        key.origin,
-        key.origin === 'UK' ? 'GB' : key.convictingState,
-        key.origin === 'UK' ? null : key.ecrisConvictionId,
-        key.origin === 'UK' ? key.courtReference : null,
-        status.recordableEquivalent,
-        status.onRegister,
-      ],
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Which of these convictions have updates held for them (`deferUpdate`), by `convictionKeyString`. */
+  async deferredUpdateKeys(keys: readonly Extract<ConvictionKey, { origin: 'FOREIGN' }>[]): Promise<Set<string>> {
+    const { rows } = await this.tx.query<{ convicting_state: string; ecris_conviction_id: string }>(
+      `SELECT DISTINCT d.convicting_state, d.ecris_conviction_id FROM register.deferred_updates d
+         JOIN jsonb_to_recordset($1::jsonb) AS k(state text, id text)
+           ON d.convicting_state = k.state AND d.ecris_conviction_id = k.id`,
+      [JSON.stringify(keys.map((key) => ({ state: key.convictingState, id: key.ecrisConvictionId })))],
+    );
+    return new Set(
+      rows.map((row) => convictionKeyString({ origin: 'FOREIGN', convictingState: row.convicting_state, ecrisConvictionId: row.ecris_conviction_id })),
     );
   }
 
@@ -266,60 +316,74 @@ export class RegisterWriter {
     source: { sourceMessageId: string; sourceEventId: string; at: string },
     content: ConvictionContent,
   ): Promise<void> {
-    await this.tx.query(`WITH ${VERSION_CTES} SELECT 1`, versionParams(convictionId, version, change, source, content));
+    await this.tx.query(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${VERSION_INPUT_COLUMNS})), ${VERSION_CTES} SELECT 1`,
+      [JSON.stringify([versionRow(convictionId, version, change, source, content)])],
+    );
   }
 }
 
+/** The columns of a version row in the `input` the version CTEs read (`versionRow` makes one). */
+const VERSION_INPUT_COLUMNS = `conviction_id text, version integer, change text, source_message_id text, source_event_id text,
+  applied_at timestamptz, conviction_date text, final_date text, deciding_authority text, file_number text,
+  is_transmittable text, non_criminal_ruling text, content jsonb`;
+
 /**
- * A version with its offences and sanctions, as data-modifying CTEs of one statement (parameters
- * $1-$13, `versionParams`); the foreign keys are checked at the end of the statement.
+ * Versions with their offences and sanctions, from the rows of a CTE named `input` (VERSION_INPUT_COLUMNS),
+ * as data-modifying CTEs of one statement; the foreign keys are checked at the end of the statement.
  */
 const VERSION_CTES = `
   v AS (
     INSERT INTO register.conviction_versions (conviction_id, version, change, source_message_id, source_event_id,
       applied_at, conviction_date, final_date, deciding_authority, file_number, is_transmittable, non_criminal_ruling, content)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
-    RETURNING conviction_id, version
+    SELECT conviction_id, version, change, source_message_id, source_event_id, applied_at, conviction_date, final_date,
+           deciding_authority, file_number, is_transmittable, non_criminal_ruling, content
+      FROM input
   ),
   o AS (
     INSERT INTO register.offences (conviction_id, version, position, offence_id, ecris_category_ref, offence_code, title,
       titles, legal_provisions, committed_from, committed_to, child_sexual_offence, recordable_equivalent, on_register)
-    SELECT v.conviction_id, v.version, o.ordinality - 1, o.value->>'offenceId', o.value->>'ecrisCategoryRef',
+    SELECT i.conviction_id, i.version, o.ordinality - 1, o.value->>'offenceId', o.value->>'ecrisCategoryRef',
            o.value->>'offenceCode', o.value->>'title', o.value->'titles', o.value->>'legalProvisions',
            NULLIF(o.value->'committedFrom', 'null'::jsonb), NULLIF(o.value->'committedTo', 'null'::jsonb),
            (o.value->>'childSexualOffence')::boolean, o.value->>'recordableEquivalent', (o.value->>'onRegister')::boolean
-      FROM v, jsonb_array_elements($13::jsonb -> 'offences') WITH ORDINALITY AS o(value, ordinality)
+      FROM input i, jsonb_array_elements(i.content -> 'offences') WITH ORDINALITY AS o(value, ordinality)
   ),
   s AS (
     INSERT INTO register.sanctions (conviction_id, version, position, sanction_id, ecris_category_ref, sanction_code, kind,
       title, titles, duration, suspended_for, start_date, end_date, fine_amount, fine_currency, offence_ids)
-    SELECT v.conviction_id, v.version, s.ordinality - 1, s.value->>'sanctionId', s.value->>'ecrisCategoryRef',
+    SELECT i.conviction_id, i.version, s.ordinality - 1, s.value->>'sanctionId', s.value->>'ecrisCategoryRef',
            s.value->>'sanctionCode', s.value->>'kind', s.value->>'title', s.value->'titles', s.value->>'duration',
            s.value->>'suspendedFor', s.value->>'startDate', s.value->>'endDate', (s.value->>'fineAmount')::numeric,
            s.value->>'fineCurrency', s.value->'offenceIds'
-      FROM v, jsonb_array_elements($13::jsonb -> 'sanctions') WITH ORDINALITY AS s(value, ordinality)
+      FROM input i, jsonb_array_elements(i.content -> 'sanctions') WITH ORDINALITY AS s(value, ordinality)
   )`;
 
-function versionParams(
+function versionRow(
   convictionId: string,
   version: number,
   change: ConvictionChange,
   source: { sourceMessageId: string; sourceEventId: string; at: string },
   content: ConvictionContent,
-): unknown[] {
-  return [
-    convictionId,
+) {
+  return {
+    conviction_id: convictionId,
     version,
     change,
-    source.sourceMessageId,
-    source.sourceEventId,
-    source.at,
-    content.convictionDate,
-    content.finalDate,
-    content.decidingAuthority,
-    content.fileNumber,
-    content.isTransmittable,
-    content.nonCriminalRuling,
-    JSON.stringify(content),
-  ];
+    source_message_id: source.sourceMessageId,
+    source_event_id: source.sourceEventId,
+    applied_at: source.at,
+    conviction_date: content.convictionDate,
+    final_date: content.finalDate,
+    deciding_authority: content.decidingAuthority,
+    file_number: content.fileNumber,
+    is_transmittable: content.isTransmittable,
+    non_criminal_ruling: content.nonCriminalRuling,
+    content,
+  };
+}
+
+/** One string per conviction key, for maps of keys. */
+export function convictionKeyString(key: ConvictionKey): string {
+  return key.origin === 'UK' ? `UK|${key.courtReference}` : `FOREIGN|${key.convictingState}|${key.ecrisConvictionId}`;
 }

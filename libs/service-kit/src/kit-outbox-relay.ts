@@ -13,6 +13,8 @@ export class KitOutboxRelay {
   constructor(database: SqlDatabase, sender: RecordSender, owner: string, private readonly logger: Logger) {
     this.relay = new OutboxRelay(database, sender, {
       owner,
+      // A batch of a partition commits a couple of hundred rows at once; the relay takes them as one send.
+      batchSize: 250,
       // NOTIFY wakes it at once on PostgreSQL; the poll only bounds the wait when a notification is lost.
       pollIntervalMs: 250,
       onError: (error, info) => logger.warn({ err: error, ...info }, 'outbox relay failed; retrying'),

@@ -4,12 +4,15 @@ import {
   TransientError,
   type ApplyOutcome,
   type AvroCodec,
+  type LedgerBatch,
   type LedgerEntry,
   type OutboundMessage,
   type SqlDatabase,
+  type SqlExecutor,
 } from '@ecris/messaging';
 import { RegisterReader, RegisterWriter, VersionConflictError } from '@ecris/register';
 import type { RegisterSession, RegisterStore } from '../ports';
+import { BatchRegisterWriter } from './batch-register-writer';
 
 /** PostgreSQL unique_violation: two writers created the same conviction or person at once. */
 const UNIQUE_VIOLATION = '23505';
@@ -21,6 +24,7 @@ const UNIQUE_VIOLATION = '23505';
  */
 export class PgRegisterStore implements RegisterStore {
   private readonly ledger: PgEffectLedger;
+  private readonly batchWriters = new WeakMap<LedgerBatch, Promise<BatchRegisterWriter>>();
 
   constructor(
     db: SqlDatabase,
@@ -36,7 +40,7 @@ export class PgRegisterStore implements RegisterStore {
       return await this.ledger.applyOnce(entry, async (tx) => {
         const session: RegisterSession = {
           reader: new RegisterReader(tx, this.maxCandidates === undefined ? {} : { maxCandidates: this.maxCandidates }),
-          writer: new RegisterWriter(tx),
+          writer: entry.batch ? await this.batchWriterOf(entry.batch, tx) : new RegisterWriter(tx),
         };
         const messages = await work(session);
         return messages.map((message) => encodeOutbound(this.codec, { ...message, topic: this.resolveTopic(message.topic) }));
@@ -50,5 +54,18 @@ export class PgRegisterStore implements RegisterStore {
       }
       throw err;
     }
+  }
+
+  /** One writer per ledger batch, made by its first record: it reads ahead for them all and writes their new convictions at commit. */
+  private batchWriterOf(batch: LedgerBatch, tx: SqlExecutor): Promise<BatchRegisterWriter> {
+    let writer = this.batchWriters.get(batch);
+    if (!writer) {
+      writer = BatchRegisterWriter.readAhead(tx, batch.scope.values).then((opened) => {
+        batch.beforeCommit(() => opened.flush());
+        return opened;
+      });
+      this.batchWriters.set(batch, writer);
+    }
+    return writer;
   }
 }
