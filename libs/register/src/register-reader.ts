@@ -55,30 +55,42 @@ export class RegisterReader {
    * `matchPerson`, which would score a conflicting birth date far below review anyway.
    */
   async findCandidates(query: PersonQuery): Promise<PersonRecord[]> {
-    const keys = searchKeys(query);
-    const identifiers = (query.identifiers ?? []).map((id) => ({
-      kind: id.kind,
-      country: id.country ?? '',
-      value: normaliseIdentifier(id.value),
+    return (await this.findCandidatesOfEach([query]))[0] ?? [];
+  }
+
+  /** `findCandidates` for each query, in the same order: one statement for them all. */
+  async findCandidatesOfEach(queries: readonly PersonQuery[]): Promise<PersonRecord[][]> {
+    if (queries.length === 0) return [];
+    const searches = queries.map((query) => ({
+      keys: searchKeys(query),
+      year: query.birthDate.year,
+      month: query.birthDate.month,
+      day: query.birthDate.day,
+      identifiers: (query.identifiers ?? []).map((id) => ({ kind: id.kind, country: id.country ?? '', value: normaliseIdentifier(id.value) })),
     }));
-    const { rows } = await this.db.query<PersonRow>(
-      `WITH candidate_ids AS (
-         SELECT k.person_id FROM register.person_name_keys k
-          WHERE k.name_key = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) AND k.birth_year = $2
-            AND ($5::integer IS NULL OR k.birth_month IS NULL OR k.birth_month = $5)
-            AND ($6::integer IS NULL OR k.birth_day IS NULL OR k.birth_day = $6)
-         UNION
-         SELECT i.person_id FROM register.person_identifiers i
-           JOIN jsonb_to_recordset($3::jsonb) AS q(kind text, country text, value text)
-             ON i.kind = q.kind AND i.country = q.country AND i.value = q.value
-         ORDER BY person_id
-         LIMIT $4
-       )
-       SELECT ${PERSON_COLUMNS} FROM register.persons p JOIN candidate_ids USING (person_id)
-        ORDER BY p.person_id`,
-      [JSON.stringify(keys), query.birthDate.year, JSON.stringify(identifiers), this.maxCandidates, query.birthDate.month, query.birthDate.day],
+    const { rows } = await this.db.query<PersonRow & { search: number }>(
+      `SELECT q.ordinality::integer AS search, ${PERSON_COLUMNS}
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS q(search, ordinality)
+         CROSS JOIN LATERAL (
+           SELECT k.person_id FROM register.person_name_keys k
+            WHERE k.name_key = ANY (ARRAY(SELECT jsonb_array_elements_text(q.search -> 'keys')))
+              AND k.birth_year = (q.search ->> 'year')::integer
+              AND (q.search ->> 'month' IS NULL OR k.birth_month IS NULL OR k.birth_month = (q.search ->> 'month')::integer)
+              AND (q.search ->> 'day' IS NULL OR k.birth_day IS NULL OR k.birth_day = (q.search ->> 'day')::integer)
+           UNION
+           SELECT i.person_id FROM register.person_identifiers i
+             JOIN jsonb_to_recordset(q.search -> 'identifiers') AS x(kind text, country text, value text)
+               ON i.kind = x.kind AND i.country = x.country AND i.value = x.value
+           ORDER BY person_id
+           LIMIT $2
+         ) AS candidate
+         JOIN register.persons p ON p.person_id = candidate.person_id
+        ORDER BY q.ordinality, p.person_id`,
+      [JSON.stringify(searches), this.maxCandidates],
     );
-    return rows.map(personFromRow);
+    const found: PersonRecord[][] = queries.map(() => []);
+    for (const row of rows) found[row.search - 1]!.push(personFromRow(row));
+    return found;
   }
 
   async person(personId: string): Promise<PersonRecord | undefined> {

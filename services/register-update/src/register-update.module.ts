@@ -2,6 +2,7 @@ import { Module, type FactoryProvider, type Provider } from '@nestjs/common';
 import type { AvroCodec, SqlDatabase } from '@ecris/messaging';
 import { loadReferenceData, referenceDataDirs } from '@ecris/reference-data';
 import { AVRO_CODEC, DATABASE, RESOLVE_TOPIC, SERVICE_CONFIG, type ServiceConfig } from '@ecris/service-kit';
+import { foreignPersonQueries } from './adapters/foreign-person-queries';
 import { PgRegisterStore } from './adapters/pg-register-store';
 import { registerSettingsFrom } from './adapters/register-settings';
 import { ConvictionAmendedHandler } from './handlers/conviction-amended.handler';
@@ -9,13 +10,14 @@ import { ConvictionRecordedHandler } from './handlers/conviction-recorded.handle
 import { ConvictionRemovedHandler } from './handlers/conviction-removed.handler';
 import { RegisterEffects } from './handlers/register-handler-support';
 import { TextTranslatedHandler } from './handlers/text-translated.handler';
-import { REGISTER_SETTINGS, REGISTER_STORE } from './ports';
+import { REGISTER_SETTINGS, REGISTER_STORE, type RegisterSettings } from './ports';
 import { RegisterUpdateMetrics } from './register-update.metrics';
 
 export const PG_REGISTER_STORE: FactoryProvider = {
   provide: REGISTER_STORE,
-  inject: [DATABASE, AVRO_CODEC, RESOLVE_TOPIC],
-  useFactory: (db: SqlDatabase, codec: AvroCodec, resolveTopic: (topic: string) => string) => new PgRegisterStore(db, codec, resolveTopic),
+  inject: [DATABASE, AVRO_CODEC, RESOLVE_TOPIC, REGISTER_SETTINGS],
+  useFactory: (db: SqlDatabase, codec: AvroCodec, resolveTopic: (topic: string) => string, settings: RegisterSettings) =>
+    new PgRegisterStore(db, codec, resolveTopic, { personQueriesOf: foreignPersonQueries(settings) }),
 };
 
 export const REGISTER_UPDATE_HANDLERS = [TextTranslatedHandler, ConvictionRecordedHandler, ConvictionAmendedHandler, ConvictionRemovedHandler];

@@ -32,12 +32,16 @@ export class BatchRegisterWriter extends RegisterWriter {
   private readonly noDeferredUpdates = new Set<string>();
   private unwritten: NewConviction[] = [];
 
-  private constructor(tx: SqlExecutor) {
+  private constructor(
+    tx: SqlExecutor,
+    /** Told when the batch writes a person or its identifiers (a search run ahead may now be stale). */
+    private readonly personsChanged: () => void,
+  ) {
     super(tx);
   }
 
-  static async readAhead(tx: SqlExecutor, values: readonly unknown[]): Promise<BatchRegisterWriter> {
-    const writer = new BatchRegisterWriter(tx);
+  static async readAhead(tx: SqlExecutor, values: readonly unknown[], personsChanged: () => void = () => undefined): Promise<BatchRegisterWriter> {
+    const writer = new BatchRegisterWriter(tx, personsChanged);
     const keys = [...new Map(values.flatMap(keysOf).map((key) => [convictionKeyString(key), key])).values()];
     if (keys.length === 0) return writer;
     const found = await writer.findConvictions(keys);
@@ -84,11 +88,13 @@ export class BatchRegisterWriter extends RegisterWriter {
   override async createPerson(person: NewPerson, at: string): Promise<void> {
     await this.flush();
     await super.createPerson(person, at);
+    this.personsChanged();
   }
 
   override async addIdentifiers(personId: string, identifiers: readonly PersonIdentifier[]): Promise<void> {
     await this.flush();
     await super.addIdentifiers(personId, identifiers);
+    this.personsChanged();
   }
 
   override async addVersion(next: NewVersion): Promise<number> {

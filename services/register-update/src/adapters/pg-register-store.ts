@@ -10,8 +10,9 @@ import {
   type SqlDatabase,
   type SqlExecutor,
 } from '@ecris/messaging';
-import { RegisterReader, RegisterWriter, VersionConflictError } from '@ecris/register';
+import { RegisterReader, RegisterWriter, VersionConflictError, type PersonQuery, type RegisterReaderOptions } from '@ecris/register';
 import type { RegisterSession, RegisterStore } from '../ports';
+import { BatchRegisterReader } from './batch-register-reader';
 import { BatchRegisterWriter } from './batch-register-writer';
 
 /** PostgreSQL unique_violation: two writers created the same conviction or person at once. */
@@ -24,13 +25,17 @@ const UNIQUE_VIOLATION = '23505';
  */
 export class PgRegisterStore implements RegisterStore {
   private readonly ledger: PgEffectLedger;
-  private readonly batchWriters = new WeakMap<LedgerBatch, Promise<BatchRegisterWriter>>();
+  private readonly batchSessions = new WeakMap<LedgerBatch, Promise<RegisterSession>>();
 
   constructor(
     db: SqlDatabase,
     private readonly codec: AvroCodec,
     private readonly resolveTopic: (topic: string) => string,
-    private readonly maxCandidates?: number,
+    private readonly options: {
+      readonly maxCandidates?: number;
+      /** The person searches a batch's records will make, to run them ahead (foreignPersonQueries). */
+      readonly personQueriesOf?: (values: readonly unknown[]) => PersonQuery[];
+    } = {},
   ) {
     this.ledger = new PgEffectLedger(db);
   }
@@ -38,10 +43,7 @@ export class PgRegisterStore implements RegisterStore {
   async applyOnce(entry: LedgerEntry, work: (session: RegisterSession) => Promise<readonly OutboundMessage[]>): Promise<ApplyOutcome> {
     try {
       return await this.ledger.applyOnce(entry, async (tx) => {
-        const session: RegisterSession = {
-          reader: new RegisterReader(tx, this.maxCandidates === undefined ? {} : { maxCandidates: this.maxCandidates }),
-          writer: entry.batch ? await this.batchWriterOf(entry.batch, tx) : new RegisterWriter(tx),
-        };
+        const session = entry.batch ? await this.batchSessionOf(entry.batch, tx) : { reader: new RegisterReader(tx, this.readerOptions()), writer: new RegisterWriter(tx) };
         const messages = await work(session);
         return messages.map((message) => encodeOutbound(this.codec, { ...message, topic: this.resolveTopic(message.topic) }));
       });
@@ -56,16 +58,27 @@ export class PgRegisterStore implements RegisterStore {
     }
   }
 
-  /** One writer per ledger batch, made by its first record: it reads ahead for them all and writes their new convictions at commit. */
-  private batchWriterOf(batch: LedgerBatch, tx: SqlExecutor): Promise<BatchRegisterWriter> {
-    let writer = this.batchWriters.get(batch);
-    if (!writer) {
-      writer = BatchRegisterWriter.readAhead(tx, batch.scope.values).then((opened) => {
-        batch.beforeCommit(() => opened.flush());
-        return opened;
-      });
-      this.batchWriters.set(batch, writer);
+  /**
+   * One session per ledger batch, made by its first record: it runs ahead the person searches and
+   * conviction lookups of all the batch's records, and writes their new convictions at commit.
+   */
+  private batchSessionOf(batch: LedgerBatch, tx: SqlExecutor): Promise<RegisterSession> {
+    let session = this.batchSessions.get(batch);
+    if (!session) {
+      session = (async () => {
+        const queries = this.options.personQueriesOf?.(batch.scope.values) ?? [];
+        const reader = await BatchRegisterReader.readAhead(tx, this.readerOptions(), queries);
+        // A person written in the batch may be found by a later search: the searches run ahead no longer hold.
+        const writer = await BatchRegisterWriter.readAhead(tx, batch.scope.values, () => reader.forget());
+        batch.beforeCommit(() => writer.flush());
+        return { reader, writer };
+      })();
+      this.batchSessions.set(batch, session);
     }
-    return writer;
+    return session;
+  }
+
+  private readerOptions(): RegisterReaderOptions {
+    return this.options.maxCandidates === undefined ? {} : { maxCandidates: this.options.maxCandidates };
   }
 }
