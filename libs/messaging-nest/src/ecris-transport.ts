@@ -35,6 +35,9 @@ export interface EcrisTransportOptions {
   /** See ConsumerRunnerOptions.batches and maxBatchRecords. */
   readonly batches?: LedgerBatches;
   readonly maxBatchRecords?: number;
+  /** See ConsumerRunnerOptions: what one partition, and one fetch in all, may bring into memory at once. */
+  readonly maxBytesPerPartition?: number;
+  readonly maxFetchBytes?: number;
   readonly partitionsConsumedConcurrently?: number;
   readonly observer?: RunnerObserver;
   /** Told once if the runner stops on a fatal error (fenced, refused credentials). */
@@ -98,6 +101,8 @@ export class EcrisKafkaTransport extends Server implements CustomTransportStrate
         claimPartition: options.claimPartition,
         batches: options.batches,
         maxBatchRecords: options.maxBatchRecords,
+        maxBytesPerPartition: options.maxBytesPerPartition,
+        maxFetchBytes: options.maxFetchBytes,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
         observer: options.observer,
         onFatal: options.onFatal,

@@ -24,6 +24,6 @@ export interface ServiceDefinition {
   /** Called once the app exists, before it listens: e.g. to serve an OpenAPI document. */
   readonly configureApp?: (app: INestApplication) => void | Promise<void>;
   readonly transport?: Partial<
-    Pick<EcrisTransportOptions, 'backoff' | 'isTransient' | 'unhandled' | 'partitionsConsumedConcurrently' | 'raw' | 'sessionTimeoutMs' | 'maxBatchRecords'>
+    Pick<EcrisTransportOptions, 'backoff' | 'isTransient' | 'unhandled' | 'partitionsConsumedConcurrently' | 'raw' | 'sessionTimeoutMs' | 'maxBatchRecords' | 'maxBytesPerPartition' | 'maxFetchBytes'>
   >;
 }

@@ -12,5 +12,4 @@ export const NOTIFICATION_OUT: ServiceDefinition = {
   claimPartitions: true,
   // Every handler applies through NotificationFlow, which joins the record's batch and counts after commit.
   applyInBatches: true,
-  transport: { partitionsConsumedConcurrently: 6 },
 };

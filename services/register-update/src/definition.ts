@@ -13,6 +13,7 @@ export const registerUpdateDefinition: ServiceDefinition = {
   claimPartitions: true,
   // Every handler applies through RegisterEffects, which joins the record's batch and counts after commit.
   applyInBatches: true,
-  // Each record is one short transaction; with more partitions in flight their commits share fsyncs.
-  transport: { partitionsConsumedConcurrently: 6 },
+  // Six partitions' batches in flight, each up to 500 records and fetched 512 KiB at a time: fewer, larger
+  // transactions than the defaults give, for some 30 MB more at the peak (bench/README.md has the figures).
+  transport: { partitionsConsumedConcurrently: 6, maxBatchRecords: 500, maxBytesPerPartition: 512 * 1024, maxFetchBytes: 3 * 1024 * 1024 },
 };
