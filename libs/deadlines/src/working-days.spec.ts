@@ -87,4 +87,17 @@ describe('ukDateOf', () => {
   it('rejects nonsense', () => {
     expect(() => ukDateOf('yesterday')).toThrow(/not a valid instant/);
   });
+
+  it('gives every instant of a UTC hour the date of its first, remembered or not, across both clock changes', () => {
+    // Each UTC hour maps to one UK date (the offset changes on the hour), so what is remembered by hour holds.
+    const hours = ['2026-03-28T23', '2026-03-29T00', '2026-03-29T01', '2026-03-29T23', '2026-10-24T23', '2026-10-25T00', '2026-10-25T01'];
+    for (const hour of hours) {
+      const first = ukDateOf(`${hour}:00:00.000Z`);
+      expect([`${hour}:00:01Z`, `${hour}:30:00.123Z`, `${hour}:59:59.999Z`].map(ukDateOf)).toEqual([first, first, first]);
+      expect(first).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(`${hour}:59:59.999Z`)));
+    }
+    expect(ukDateOf('2026-03-29T23:30:00Z')).toBe('2026-03-30');
+    expect(ukDateOf('2026-10-24T23:30:00Z')).toBe('2026-10-25');
+    expect(ukDateOf('2026-10-25T23:30:00Z')).toBe('2026-10-25');
+  });
 });

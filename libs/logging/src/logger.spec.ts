@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, recordLogger, REDACTED } from './logger';
+import { createLogger, lazyRecordLogger, recordLogger, REDACTED } from './logger';
 
 function capture(): { stream: Writable; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
@@ -65,5 +65,36 @@ describe('createLogger', () => {
       'retrying',
     );
     expect(lines()[0]).toMatchObject({ topic: 'a.v1', partition: 2, offset: '41', messageId: 'm-1', correlationId: 'c-1' });
+  });
+});
+
+describe('lazyRecordLogger', () => {
+  const context = { topic: 'a.v1', partition: 1, offset: '7', messageId: 'm-2', correlationId: 'c-2' };
+
+  it('writes with the record coordinates, as recordLogger does', () => {
+    const { stream, lines } = capture();
+    const logger = createLogger({ service: 't', destination: stream });
+    lazyRecordLogger(logger, context).warn({ attempt: 2 }, 'retrying');
+    expect(lines()[0]).toMatchObject({ ...context, attempt: 2, msg: 'retrying' });
+  });
+
+  it('makes no child logger for a line below the level', () => {
+    const { stream, lines } = capture();
+    const logger = createLogger({ service: 't', level: 'warn', destination: stream });
+    const child = jest.spyOn(logger, 'child');
+    const log = lazyRecordLogger(logger, context);
+    log.info('applied');
+    log.debug('detail');
+    expect(child).not.toHaveBeenCalled();
+    log.error('failed');
+    expect(child).toHaveBeenCalledTimes(1);
+    expect(lines()).toHaveLength(1);
+  });
+
+  it('still redacts personal data in what it writes', () => {
+    const { stream, lines } = capture();
+    const logger = createLogger({ service: 't', destination: stream });
+    lazyRecordLogger(logger, context).info({ person: { surname: 'Dupont' } }, 'matched');
+    expect(JSON.stringify(lines()[0])).not.toContain('Dupont');
   });
 });

@@ -4,7 +4,7 @@ import { freshTestDatabase, type TestDatabase } from '@ecris/testing';
 import { matchPerson } from './matching/match-person';
 import { registerMigrations } from './migrations';
 import { RegisterReader } from './register-reader';
-import { RegisterWriter, VersionConflictError } from './register-writer';
+import { convictionKeyString, RegisterWriter, VersionConflictError } from './register-writer';
 import type { ConvictionContent, NewPerson } from './types';
 
 /**
@@ -124,6 +124,69 @@ describe.each([
     });
     expect(byId.map((c) => c.personId)).toEqual([personId]);
     expect(byId[0]?.identifiers).toEqual([{ kind: 'PNC_ID', country: null, value: `20/${run}A` }]);
+  });
+
+  it('creates, finds and searches many at a time as one at a time does', async () => {
+    const people = ['Alpha', 'Bravo', 'Charlie'].map((name) => ({ personId: `person-${randomUUID()}`, surname: `${name}${run.replace(/[0-9]/g, '')}` }));
+    const keys = people.map(() => ({ origin: 'FOREIGN' as const, convictingState: 'ES', ecrisConvictionId: `ES-C-${randomUUID()}` }));
+    const ukKey = { origin: 'UK' as const, courtReference: `T-${randomUUID()}` };
+    await db.transaction(async (tx) => {
+      const writer = new RegisterWriter(tx);
+      for (const person of people) await writer.createPerson(newPerson(person.personId, { surname: person.surname, identifiers: [] }), '2025-03-01T00:00:00.000Z');
+      await writer.createConvictions([
+        ...people.map((person, index) => ({
+          convictionId: `conviction-${randomUUID()}`,
+          key: keys[index]!,
+          personId: person.personId,
+          identification: 'MATCHED' as const,
+          matchCandidates: [],
+          sourceMessageId: `ES-GB-NOT-00000000000000${index}`,
+          sourceEventId: `event-many-${index}`,
+          at: '2025-03-02T10:00:00.000Z',
+          content: content({ fileNumber: `PA-${index}` }),
+        })),
+        {
+          convictionId: `conviction-${randomUUID()}`,
+          key: ukKey,
+          personId: people[0]!.personId,
+          identification: 'MATCHED' as const,
+          matchCandidates: [],
+          sourceMessageId: 'court-event-1',
+          sourceEventId: 'event-many-uk',
+          at: '2025-03-02T11:00:00.000Z',
+          content: content({ fileNumber: 'UK-1' }),
+        },
+      ]);
+      await writer.deferUpdate({
+        convictingState: 'ES',
+        ecrisConvictionId: keys[1]!.ecrisConvictionId,
+        sourceMessageId: 'ES-GB-NOT-000000000000009',
+        sourceEventId: `event-deferred-${run}`,
+        receivedAt: '2025-03-03T10:00:00.000Z',
+        payload: { note: 'held' },
+      });
+    });
+
+    const reader = new RegisterReader(db);
+    const [alpha, bravo, charlie] = await Promise.all(people.map((person) => reader.convictionsOf(person.personId)));
+    expect(alpha!.map((c) => c.fileNumber).sort()).toEqual(['PA-0', 'UK-1']);
+    expect(bravo!.map((c) => [c.ecrisConvictionId, c.version, c.offences.length, c.sanctions.length])).toEqual([[keys[1]!.ecrisConvictionId, 1, 1, 1]]);
+    expect(charlie!.map((c) => c.fileNumber)).toEqual(['PA-2']);
+
+    const queries = people.map((person) => ({ forenames: ['Georgios'], surname: person.surname, birthDate: { year: 1990, month: 5, day: 17 } }));
+    const many = await reader.findCandidatesOfEach([...queries, { forenames: ['Nobody'], surname: `Nobody${run}`, birthDate: { year: 1970, month: null, day: null } }]);
+    expect(many.map((found) => found.map((p) => p.personId))).toEqual([...people.map((person) => [person.personId]), []]);
+    expect(many.slice(0, 3)).toEqual(await Promise.all(queries.map((query) => reader.findCandidates(query))));
+
+    await db.transaction(async (tx) => {
+      const writer = new RegisterWriter(tx);
+      const missing = { origin: 'FOREIGN' as const, convictingState: 'ES', ecrisConvictionId: `ES-C-${randomUUID()}` };
+      const heads = await writer.findConvictions([...keys, ukKey, missing]);
+      expect([...heads.keys()].sort()).toEqual([...keys, ukKey].map(convictionKeyString).sort());
+      expect(heads.get(convictionKeyString(ukKey))).toMatchObject({ version: 1, personId: people[0]!.personId, sourceMessageId: 'court-event-1' });
+      expect(heads.get(convictionKeyString(keys[2]!))).toEqual(await writer.findConviction(keys[2]!));
+      expect([...(await writer.deferredUpdateKeys([...keys, missing]))]).toEqual([convictionKeyString(keys[1]!)]);
+    });
   });
 
   it('keeps every version, guards against stale writers and returns deleted convictions flagged', async () => {

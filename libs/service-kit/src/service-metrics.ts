@@ -12,6 +12,8 @@ export class ServiceMetrics implements RunnerObserver {
   private readonly deadLettered: Counter<'topic' | 'error_class'>;
   private readonly retries: Counter<'topic' | 'error_code'>;
   private readonly published: Counter;
+  private readonly batches: Counter<'topic' | 'outcome'>;
+  private readonly batchRecords: Counter<'topic' | 'outcome'>;
   private readonly handlerSeconds: Histogram<'topic'>;
   private readonly publishSeconds: Histogram;
 
@@ -49,6 +51,18 @@ export class ServiceMetrics implements RunnerObserver {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
       registers,
     });
+    this.batches = new Counter({
+      name: 'ecris_batch_transactions_total',
+      help: 'Batch transactions (records of a partition applied together), by input topic and outcome (committed, rolled_back: then applied one by one).',
+      labelNames: ['topic', 'outcome'],
+      registers,
+    });
+    this.batchRecords = new Counter({
+      name: 'ecris_batch_records_total',
+      help: 'Records in batch transactions, by input topic and outcome.',
+      labelNames: ['topic', 'outcome'],
+      registers,
+    });
     this.publishSeconds = new Histogram({
       name: 'ecris_publish_duration_seconds',
       help: 'Time from handing a batch of outputs to the producer to the broker acknowledging it.',
@@ -72,6 +86,12 @@ export class ServiceMetrics implements RunnerObserver {
   recordsPublished(event: { count: number; durationMs: number }): void {
     this.published.inc(event.count);
     this.publishSeconds.observe(event.durationMs / 1000);
+  }
+
+  batchFinished(event: { topic: string; records: number; committed: boolean }): void {
+    const labels = { topic: event.topic, outcome: event.committed ? 'committed' : 'rolled_back' };
+    this.batches.inc(labels);
+    this.batchRecords.inc(labels, event.records);
   }
 
   /** Published directly (HTTP-originated events), outside the runner. */

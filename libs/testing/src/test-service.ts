@@ -12,6 +12,11 @@ export interface TestServiceOptions {
   readonly database: 'postgres' | 'pglite';
   /** Over the usual test environment: the service's own settings. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Published (to canonical topics) before the service starts, so it finds them waiting: a backlog it
+   * fetches together, as a service catching up does, e.g. to exercise applying records in batches.
+   */
+  readonly backlog?: readonly (TestRecord | RawTestRecord)[];
 }
 
 /** What the kit's startService returns, as far as these helpers need it. */
@@ -60,6 +65,8 @@ export async function startTestService<S extends StartedService>(
   let service: S | undefined;
   let sender: KafkajsRecordSender | undefined;
   try {
+    sender = await KafkajsRecordSender.connect(testKafkaSettings());
+    if (options.backlog) await sender.send(inNamespace(ns, options.backlog));
     service = await start({
       ...process.env,
       ECRIS_NAMESPACE: ns,
@@ -68,8 +75,8 @@ export async function startTestService<S extends StartedService>(
       DATABASE_URL: databaseUrl,
       ...options.env,
     });
-    sender = await KafkajsRecordSender.connect(testKafkaSettings());
   } catch (error) {
+    await sender?.disconnect().catch(() => undefined);
     await service?.close().catch(() => undefined);
     await database?.drop().catch(() => undefined);
     throw error;

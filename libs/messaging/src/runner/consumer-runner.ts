@@ -271,6 +271,7 @@ export class ConsumerRunner {
       });
       const perRecordMs = (performance.now() - startedAt) / records.length;
       for (const record of records) this.observe(record.topic, { kind: 'done', outputs: [] }, perRecordMs);
+      this.options.observer?.batchFinished({ topic, records: records.length, committed: true });
       this.runCommitted(committed);
       return outputs;
     } catch (error) {
@@ -278,6 +279,7 @@ export class ConsumerRunner {
         { topic, partition, fromOffset: records[0]!.offset, toOffset: records[records.length - 1]!.offset, failure: classifyError(error, this.options.isTransient) },
         'batch rolled back; applying its records one by one',
       );
+      this.options.observer?.batchFinished({ topic, records: records.length, committed: false });
       return undefined;
     }
   }

@@ -9,4 +9,6 @@ export interface RunnerObserver {
   recordFinished(event: { topic: string; outcome: RecordOutcome; errorClass?: string; durationMs: number }): void;
   recordRetried(event: { topic: string; errorCode: string }): void;
   recordsPublished(event: { count: number; durationMs: number }): void;
+  /** A batch transaction (batch mode) committed, or rolled back to be applied record by record. */
+  batchFinished(event: { topic: string; records: number; committed: boolean }): void;
 }

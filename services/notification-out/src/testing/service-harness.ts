@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventMeta } from '@ecris/contracts';
 import { TopicTail, type ConsumedRecord, type RecordHeaders } from '@ecris/messaging';
 import { startService, type RunningService } from '@ecris/service-kit';
-import { eventually, startTestService, testKafkaSettings, type TestService } from '@ecris/testing';
+import { eventually, startTestService, testKafkaSettings, type TestRecord, type TestService } from '@ecris/testing';
 import { NOTIFICATION_OUT } from '../notification-out.definition';
 
 export const TOPICS = {
@@ -31,11 +31,18 @@ export class ServiceHarness {
     readonly tail: TopicTail,
   ) {}
 
-  /** `database: 'pglite'` runs on embedded PGlite, as the one-command local run does. */
-  static async start(env: Record<string, string> = {}, database: 'postgres' | 'pglite' = 'postgres'): Promise<ServiceHarness> {
+  /**
+   * `database: 'pglite'` runs on embedded PGlite, as the one-command local run does. `backlog` is
+   * published before the service starts: it finds those records waiting and applies them in batches.
+   */
+  static async start(
+    env: Record<string, string> = {},
+    database: 'postgres' | 'pglite' = 'postgres',
+    backlog: readonly TestRecord[] = [],
+  ): Promise<ServiceHarness> {
     // The service reads its own settings from the process environment, as it does in production.
     Object.assign(process.env, env);
-    const test = await startTestService((serviceEnv) => startService(NOTIFICATION_OUT, serviceEnv), { label: 'notification-out', database });
+    const test = await startTestService((serviceEnv) => startService(NOTIFICATION_OUT, serviceEnv), { label: 'notification-out', database, backlog });
     const tail = await TopicTail.start(testKafkaSettings(), [TOPICS.outbound, TOPICS.workItems, TOPICS.dlq].map((t) => test.topic(t))).catch(async (error: unknown) => {
       await test.stop();
       throw error;
@@ -64,6 +71,11 @@ export class ServiceHarness {
   /** Publishes a record of ours, keyed as its producer would key it. */
   async publish(topic: string, schema: string, value: { meta: EventMeta }, key: string): Promise<void> {
     await this.test.publish([{ topic, key, schema, value }]);
+  }
+
+  /** Publishes records in one produce call, so the service most likely fetches them together. */
+  async publishAll(records: readonly TestRecord[]): Promise<void> {
+    await this.test.publish(records);
   }
 
   async publishRaw(topic: string, key: string, value: Buffer, headers: RecordHeaders): Promise<void> {
