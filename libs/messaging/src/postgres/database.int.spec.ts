@@ -165,3 +165,24 @@ describe('openDatabase', () => {
     }
   }, SETUP_TIMEOUT_MS);
 });
+
+describe('PgDatabase statements', () => {
+  it('prepares a statement by name once per connection, but not a multi-row one, whose text varies with its row count', async () => {
+    const db = PgDatabase.fromUrl(testDatabaseUrl(), { pool: { max: 1 } });
+    try {
+      const prepared = async () =>
+        (await db.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements')).rows.map((row) => row.statement);
+      await db.query('SELECT $1::int + 1 AS n', [1]);
+      await db.query('SELECT $1::int + 1 AS n', [2]);
+      const rows = Array.from({ length: 40 }, (_, index) => index);
+      const values = rows.map((_, index) => `($${index * 2 + 1}::int, $${index * 2 + 2}::text)`).join(', ');
+      const { rows: selected } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (VALUES ${values}) AS v(a, b)`, rows.flatMap((n) => [n, `t${n}`]));
+      expect(selected[0]?.n).toBe(40);
+      const statements = await prepared();
+      expect(statements.filter((text) => text.includes('$1::int + 1'))).toHaveLength(1);
+      expect(statements.filter((text) => text.includes('FROM (VALUES'))).toHaveLength(0);
+    } finally {
+      await db.close();
+    }
+  });
+});

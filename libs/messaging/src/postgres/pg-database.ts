@@ -36,8 +36,14 @@ function toSqlResult<R>(result: QueryResult | QueryResult[]): SqlResult<R> {
  */
 function statement(text: string, params: unknown[] | undefined): QueryConfig | string {
   if (params === undefined || params.length === 0) return text;
+  // A multi-row statement's text changes with its row count: prepared by name, each count would stay
+  // in the connection for its life (plan and all). Sent unnamed, it is planned once per batch of rows.
+  if (params.length > MAX_PARAMETERS_PREPARED) return { text, values: params };
   return { name: statementName(text), text, values: params };
 }
+
+/** More parameters than this: a multi-row statement (many rows in one). */
+const MAX_PARAMETERS_PREPARED = 64;
 
 /** Names by text: hashing the text on every call is a cost per statement; the texts are few. */
 const statementNames = new Map<string, string>();
@@ -45,7 +51,7 @@ const statementNames = new Map<string, string>();
 function statementName(text: string): string {
   let name = statementNames.get(text);
   if (name === undefined) {
-    // Bounded, should texts ever vary without end (they do not: multi-row inserts vary only with their row count).
+    // Bounded, should texts ever vary without end (multi-row statements, whose texts vary, are not named).
     if (statementNames.size >= 2000) statementNames.clear();
     name = `ecris_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
