@@ -113,13 +113,13 @@ function notificationValues(row: NotificationRecord): unknown[] {
     row.deadlineRule,
     row.causedBy,
     row.resendOf,
-    row.person === null ? null : json(row.person),
-    json(row.heldReasons),
-    row.sentAt,
-    row.answeredBy,
-    json(row.answerCodes),
-    row.answeredAt,
+    ...changeableValues(row),
   ];
+}
+
+/** The columns a NOT's later life changes (sending, answers), in the order both the insert and the update list them. */
+function changeableValues(row: NotificationRecord): unknown[] {
+  return [row.person === null ? null : json(row.person), json(row.heldReasons), row.sentAt, row.answeredBy, json(row.answerCodes), row.answeredAt];
 }
 
 export class PgNotificationStore implements NotificationStore {
@@ -276,16 +276,7 @@ export class PgNotificationStore implements NotificationStore {
           SET status = $2, person = $3::jsonb, held_reasons = $4::jsonb, sent_at = $5, answered_by = $6,
               answer_codes = $7::jsonb, answered_at = $8, updated_at = now()
         WHERE message_id = $1`,
-      [
-        row.messageId,
-        row.status,
-        row.person === null ? null : json(row.person),
-        json(row.heldReasons),
-        row.sentAt,
-        row.answeredBy,
-        json(row.answerCodes),
-        row.answeredAt,
-      ],
+      [row.messageId, row.status, ...changeableValues(row)],
     );
     if (rowCount !== 1) throw new Error(`notification ${row.messageId} to update does not exist`);
   }
