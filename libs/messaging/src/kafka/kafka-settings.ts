@@ -46,3 +46,13 @@ function logKafkajsEntry(logger: Logger | undefined, entry: LogEntry): void {
   else if (entry.level === logLevel.WARN) logger.warn(line, message);
   else logger.debug(line, message);
 }
+
+/**
+ * A consumer's retry settings (kafkajs's consumer default, 5 retries) with one addition: it is not
+ * restarted after a crash once its owner is stopping. kafkajs schedules the restart of a crashed
+ * consumer on a timer that a concurrent `disconnect()` can miss; the consumer then comes back after
+ * being stopped and retries its broker for ever (seen after a test stopped the broker it used).
+ */
+export function consumerRetry(isStopping: () => boolean): { retries: number; restartOnFailure: () => Promise<boolean> } {
+  return { retries: 5, restartOnFailure: async () => !isStopping() };
+}

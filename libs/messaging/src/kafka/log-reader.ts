@@ -3,7 +3,7 @@ import type { Admin, Consumer, EachBatchPayload } from 'kafkajs';
 import type { Logger } from '@ecris/logging';
 import type { ConsumedRecord } from '../ports';
 import { toConsumedRecord } from './consumed-record';
-import { createKafka, type KafkaSettings } from './kafka-settings';
+import { consumerRetry, createKafka, type KafkaSettings } from './kafka-settings';
 
 /** Offsets `[from, to)` of one partition (decimal strings: Kafka offsets are 64-bit). */
 export interface OffsetRange {
@@ -101,12 +101,19 @@ export class LogReader {
     const plans = await this.plan(ranges);
     if (plans.length === 0) return;
     const group = `ecris-reader.${randomUUID()}`;
-    const consumer = createKafka(this.settings, this.logger).consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+    let done = false;
+    const consumer = createKafka(this.settings, this.logger).consumer({
+      groupId: group,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+      retry: consumerRetry(() => done),
+    });
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...new Set(plans.map((p) => p.topic))], fromBeginning: false });
       await this.consume(consumer, plans, onRecords, options.timeoutMs ?? 60_000);
     } finally {
+      done = true;
       await consumer.disconnect();
       // Nothing was committed; an empty group left behind would expire on its own, so a failure here is no failure.
       await this.admin.deleteGroups([group]).catch(() => undefined);

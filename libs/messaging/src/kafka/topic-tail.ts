@@ -4,7 +4,7 @@ import type { Logger } from '@ecris/logging';
 import type { ConsumedRecord } from '../ports';
 import { toConsumedRecord, nextOffset } from './consumed-record';
 import { KafkaAdmin } from './kafka-admin';
-import { createKafka, type KafkaSettings } from './kafka-settings';
+import { consumerRetry, createKafka, type KafkaSettings } from './kafka-settings';
 
 interface Waiter {
   readonly satisfied: () => boolean;
@@ -26,16 +26,19 @@ export class TopicTail {
     private readonly settings: KafkaSettings,
     private readonly group: string,
     readonly topics: readonly string[],
+    private readonly lifecycle: { stopping: boolean },
   ) {}
 
   static async start(settings: KafkaSettings, topics: readonly string[], logger?: Logger): Promise<TopicTail> {
     const group = `ecris-tail.${randomUUID()}`;
+    const lifecycle = { stopping: false };
     const consumer = createKafka(settings, logger).consumer({
       groupId: group,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 100,
+      retry: consumerRetry(() => lifecycle.stopping),
     });
-    const tail = new TopicTail(consumer, settings, group, topics);
+    const tail = new TopicTail(consumer, settings, group, topics, lifecycle);
     await consumer.connect();
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
@@ -80,6 +83,7 @@ export class TopicTail {
   }
 
   async stop(): Promise<void> {
+    this.lifecycle.stopping = true;
     this.waiters = [];
     await this.consumer.disconnect();
     const admin = new KafkaAdmin(this.settings);

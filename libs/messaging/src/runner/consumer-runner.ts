@@ -6,7 +6,7 @@ import type { EventMeta } from '../cloudevents/event-meta';
 import { metaFromHeaders } from '../cloudevents/headers';
 import { classifyError, PoisonError, type Classification } from '../errors';
 import { nextOffset, toConsumedRecord } from '../kafka/consumed-record';
-import { createKafka, type KafkaSettings } from '../kafka/kafka-settings';
+import { consumerRetry, createKafka, type KafkaSettings } from '../kafka/kafka-settings';
 import type { LedgerBatch, LedgerBatches } from '../idempotency/effect-ledger';
 import type { PartitionClaim } from '../idempotency/partition-claims';
 import type { ConsumedRecord, RawOutboundRecord, RecordSender } from '../ports';
@@ -105,10 +105,12 @@ export class ConsumerRunner {
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
       maxWaitTimeInMs: 250,
+      retry: consumerRetry(() => this.stopping !== undefined),
     });
     this.consumer.on(this.consumer.events.CRASH, (event) => {
-      // kafkajs restarts itself after a retriable crash; after any other it stays down. Say so, loudly.
-      if (!event.payload.restart) {
+      // kafkajs restarts itself after a retriable crash; after any other it stays down. Say so, loudly
+      // (unless we are stopping: then it is not restarted on purpose).
+      if (!event.payload.restart && this.stopping === undefined) {
         this.fail(classifyError(event.payload.error, options.isTransient), 'consumer crashed and will not restart');
       }
     });

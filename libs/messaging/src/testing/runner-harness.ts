@@ -109,9 +109,17 @@ export async function startTestRunner(
     runner,
     sender,
     async stop() {
-      await runner.stop();
-      await parkedKeys.close();
-      await sender.disconnect();
+      // Each step runs even if one before it failed: a client left connected retries its broker for
+      // ever and keeps the test process from exiting (after a broker-restart test, one that is gone).
+      try {
+        await runner.stop();
+      } finally {
+        try {
+          await parkedKeys.close();
+        } finally {
+          await sender.disconnect();
+        }
+      }
     },
   };
 }
