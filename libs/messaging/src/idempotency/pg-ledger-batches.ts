@@ -16,9 +16,9 @@ const INBOX_ROWS_PER_INSERT = 2000;
  * one progress update and one insert of the outbox rows. Per record, only what its effect runs.
  *
  * The inbox rows are written at the end, not the start, so that no handler ever waits on a row of its
- * own batch. A copy of an event applied meanwhile by another transaction (only a zombie can, and the
- * epoch check fences it too) makes the insert come up short: the batch then fails as transient, and
- * the runner applies its records one by one, which sees the copy and skips it.
+ * own batch. A copy of an event applied meanwhile by another transaction (a copy published on another
+ * partition, or a zombie, which the epoch check fences anyway) makes the insert come up short: the batch
+ * then fails as transient, and the runner applies its records one by one, which sees the copy and skips it.
  */
 export class PgLedgerBatches implements LedgerBatches {
   constructor(private readonly db: SqlDatabase) {}
