@@ -19,6 +19,7 @@ import {
   type SqlDatabase,
 } from '@ecris/messaging';
 import { EcrisKafkaTransport, KeepErrorsFilter } from '@ecris/messaging-nest';
+import { autovacuumProblem } from './autovacuum-check';
 import { KitOutboxRelay } from './kit-outbox-relay';
 import { ServiceKitModule } from './kit.module';
 import { PinoNestLogger } from './nest-logger';
@@ -134,6 +135,8 @@ async function openResources(
       database = sharedDatabase ?? (await openDatabase(config.databaseUrl));
       const own = await definition.migrations();
       await migrate(database, [...(await loadMigrations(messagingMigrationsDir)), ...own]);
+      const problem = await autovacuumProblem(database);
+      if (problem) logger.warn({ check: 'autovacuum' }, problem);
     }
   } catch (error) {
     if (database && database !== sharedDatabase) await database.close().catch(() => undefined);
