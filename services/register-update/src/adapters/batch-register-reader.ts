@@ -16,9 +16,9 @@ export class BatchRegisterReader extends RegisterReader {
 
   static async readAhead(tx: SqlExecutor, options: RegisterReaderOptions, queries: readonly PersonQuery[]): Promise<BatchRegisterReader> {
     const reader = new BatchRegisterReader(tx, options);
-    const unique = [...new Map(queries.map((query) => [searchOf(query), query])).values()];
-    const results = await reader.findCandidatesOfEach(unique);
-    unique.forEach((query, index) => reader.found.set(searchOf(query), results[index]!));
+    const unique = new Map(queries.map((query) => [searchOf(query), query]));
+    const results = await reader.findCandidatesOfEach([...unique.values()]);
+    [...unique.keys()].forEach((search, index) => reader.found.set(search, results[index]!));
     return reader;
   }
 
