@@ -4,7 +4,7 @@
  * receiving state see each message once (reliability.md: outbound messages dedupe on their ECRIS id).
  * One implementation for every service, so the same cause always yields the same id wherever it is minted.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { formatMessageId, type EcrisMessageType } from './validation/formats';
 
 const SERIAL_SPACE = 10n ** 15n;
@@ -14,7 +14,7 @@ const SERIAL_SPACE = 10n ** 15n;
  * about n^2 / 2*10^15 for n ids; stores refuse a collision rather than overwrite.
  */
 export function serialOf(seed: string): bigint {
-  return createHash('sha256').update(seed, 'utf8').digest().readBigUInt64BE(0) % SERIAL_SPACE;
+  return hash('sha256', seed, 'buffer').readBigUInt64BE(0) % SERIAL_SPACE;
 }
 
 /** The serial of what the message or event `causeId` produces at `step` (e.g. `nrs`, `not/FR`). */

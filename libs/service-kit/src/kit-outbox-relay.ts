@@ -1,4 +1,4 @@
-import { OutboxRelay, type RecordSender, type SqlDatabase } from '@ecris/messaging';
+import { OutboxRelay, type OutboxMemory, type RecordSender, type SqlDatabase } from '@ecris/messaging';
 import type { Logger } from '@ecris/logging';
 
 /**
@@ -10,9 +10,17 @@ export class KitOutboxRelay {
   private readonly relay: OutboxRelay;
   private running: Promise<void> | undefined;
 
-  constructor(database: SqlDatabase, sender: RecordSender, owner: string, private readonly logger: Logger) {
+  constructor(
+    database: SqlDatabase,
+    sender: RecordSender,
+    owner: string,
+    private readonly logger: Logger,
+    /** Where the service's ledger hands over the outbox rows it commits (PgLedgerBatches). */
+    readonly memory: OutboxMemory,
+  ) {
     this.relay = new OutboxRelay(database, sender, {
       owner,
+      memory,
       // A batch of a partition commits a couple of hundred rows at once; the relay takes them as one send.
       batchSize: 250,
       // NOTIFY wakes it at once on PostgreSQL; the poll only bounds the wait when a notification is lost.

@@ -12,6 +12,7 @@ import {
   messagingMigrationsDir,
   migrate,
   openDatabase,
+  OutboxMemory,
   PgLedgerBatches,
   PgPartitionClaims,
   SchemaArchive,
@@ -150,8 +151,9 @@ async function openResources(
       metrics.countPublished(records.length);
     },
   };
+  // What the ledger commits to the outbox is handed to the relay in memory, so it need not read it back.
   const relay = database
-    ? new KitOutboxRelay(database, countingSender, `${config.namespace}${consumerGroup(definition.service).group}`, logger)
+    ? new KitOutboxRelay(database, countingSender, `${config.namespace}${consumerGroup(definition.service).group}`, logger, new OutboxMemory())
     : undefined;
   return {
     config,
@@ -176,7 +178,7 @@ async function createApp(
   resources: Resources,
   onFatal: (reason: string) => void,
 ): Promise<INestApplication> {
-  const { config, logger, codec, metrics, readiness, sender, database, resolveTopic } = resources;
+  const { config, logger, codec, metrics, readiness, sender, database, relay, resolveTopic } = resources;
   const providers: Provider[] = [
     { provide: SERVICE_CONFIG, useValue: config },
     { provide: SERVICE_LOGGER, useValue: logger },
@@ -195,7 +197,7 @@ async function createApp(
   const { group } = consumerGroup(definition.service);
   const groupId = `${config.namespace}${group}`;
   const claims = database && definition.claimPartitions ? new PgPartitionClaims(database) : undefined;
-  const batches = claims && database && definition.applyInBatches ? new PgLedgerBatches(database) : undefined;
+  const batches = claims && database && definition.applyInBatches ? new PgLedgerBatches(database, relay?.memory) : undefined;
   const transport = new EcrisKafkaTransport({
     settings: config.kafka,
     group: groupId,

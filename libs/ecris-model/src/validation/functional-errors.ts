@@ -47,10 +47,19 @@ export class Failures {
   }
 }
 
-/** `at('conviction', 'offences', 1, 'commonCategoryRef')` is `conviction.offences[1].commonCategoryRef`. */
-export function at(...parts: (string | number)[]): string {
-  return parts.reduce<string>((path, part) => {
-    if (typeof part === 'number') return `${path}[${part}]`;
-    return path === '' ? part : `${path}.${part}`;
-  }, '');
+/**
+ * `at('conviction', 'offences', 1, 'commonCategoryRef')` is `conviction.offences[1].commonCategoryRef`.
+ * Fixed arity rather than rest parameters: every field of every message validated builds its path, so
+ * this runs hundreds of times per message and should allocate nothing but the path itself.
+ */
+export function at(path: string, first: string | number, second?: string | number, third?: string | number): string {
+  let result = step(path, first);
+  if (second !== undefined) result = step(result, second);
+  if (third !== undefined) result = step(result, third);
+  return result;
+}
+
+function step(path: string, part: string | number): string {
+  if (typeof part === 'number') return `${path}[${part}]`;
+  return path === '' ? part : `${path}.${part}`;
 }

@@ -41,10 +41,10 @@ export function notEmpty(f: Failures, path: string, items: readonly unknown[]): 
 /** ECRIS multilingual text: each representation's language and length; at least one when mandatory. */
 export function multilingual(f: Failures, path: string, value: readonly TextRepresentation[], max: number, mandatory: boolean): void {
   if (mandatory) notEmpty(f, path, value);
-  value.forEach((representation, i) => {
-    matches(f, at(path, i, 'lang'), representation.lang, 'language');
-    text(f, at(path, i, 'text'), representation.text, max);
-  });
+  for (let i = 0; i < value.length; i++) {
+    matches(f, at(path, i, 'lang'), value[i]!.lang, 'language');
+    text(f, at(path, i, 'text'), value[i]!.text, max);
+  }
 }
 
 export function nameText(f: Failures, path: string, value: NameText | null, max = 200): void {

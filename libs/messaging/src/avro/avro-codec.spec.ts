@@ -70,6 +70,26 @@ describe('AvroCodec', () => {
     }
   });
 
+  it('walks varints of every length before decoding: small, four-byte, and past 2^28 up to 2^52 (whose zig-zag form is still a safe integer), either sign', () => {
+    const longs = [0, 1, -1, 63, -64, 2 ** 27 - 1, -(2 ** 27), 2 ** 28, -(2 ** 28) - 1, 2 ** 31, -(2 ** 40), 2 ** 51 + 3, 2 ** 52 - 1, -(2 ** 52)];
+    for (const sequence of longs) {
+      expect(codec.decode(codec.encode(TEST_EVENT, { meta, sequence, text: 't', note: null })).value).toMatchObject({ sequence });
+    }
+    // A text long enough that its length takes three bytes.
+    const text = 'x'.repeat(70_000);
+    expect(codec.decode(codec.encode(TEST_EVENT, { meta, sequence: 1, text, note: null })).value).toMatchObject({ text });
+  });
+
+  it('writes exactly what avsc writes, behind the single-object header, whether a value fits its scratch buffer or not', () => {
+    const writer = archive.latest(TEST_EVENT)!;
+    for (const text of ['short', 'y'.repeat(40_000), 'z', 'w'.repeat(200_000), '']) {
+      const value = { meta, sequence: 3, text, note: null };
+      const bytes = codec.encode(TEST_EVENT, value);
+      expect(bytes.subarray(0, 10)).toEqual(Buffer.concat([Buffer.from([0xc3, 0x01]), writer.fingerprint]));
+      expect(bytes.subarray(10)).toEqual(writer.type.toBuffer(value));
+    }
+  });
+
   it('treats an unknown fingerprint as poison', () => {
     const bytes = codec.encode(TEST_EVENT, { meta, sequence: 1, text: 'x' });
     bytes.writeUInt8(bytes[2] ^ 0xff, 2);

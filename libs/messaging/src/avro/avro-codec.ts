@@ -2,7 +2,7 @@ import type { Resolver } from 'avsc';
 import { PoisonError } from '../errors';
 import type { ArchivedSchema, SchemaArchive } from './schema-archive';
 import { assertFitsInBuffer } from './bounds-check';
-import { frameSingleObject, unframeSingleObject } from './single-object';
+import { HEADER_LENGTH, unframeSingleObject, writeSingleObjectHeader } from './single-object';
 
 export interface DecodedValue<T = unknown> {
   /** The version the record was written with. */
@@ -30,6 +30,13 @@ export class SchemaViolationError extends TypeError {
  */
 export class AvroCodec {
   private readonly resolvers = new Map<string, Resolver>();
+  /**
+   * Where values are written before they are copied out at their exact size. avsc's own toBuffer writes
+   * into a shared 1 KiB buffer and, when a value does not fit (most ECRIS messages do not), writes it all
+   * a second time; this one grows to the largest value seen, so each value is written once. (Values are
+   * bounded by the broker's message size, a few MiB at most, so keeping the largest costs little.)
+   */
+  private scratch = Buffer.allocUnsafe(16 * 1024);
 
   constructor(readonly archive: SchemaArchive) {}
 
@@ -45,7 +52,23 @@ export class AvroCodec {
       writer.type.isValid(value, { errorHook: (path) => paths.push(path.join('.')) });
       throw new SchemaViolationError(fullName, paths);
     }
-    return frameSingleObject(writer.fingerprint, writer.type.toBuffer(value));
+    const end = this.writeFramed(writer, value);
+    const framed = Buffer.allocUnsafe(end);
+    this.scratch.copy(framed, 0, 0, end);
+    return framed;
+  }
+
+  /** Writes the single-object header and the body into `scratch`; returns where they end. */
+  private writeFramed(writer: ArchivedSchema, value: unknown): number {
+    for (;;) {
+      const end = writer.type.encode(value, this.scratch, HEADER_LENGTH);
+      if (end >= 0) {
+        writeSingleObjectHeader(this.scratch, writer.fingerprint);
+        return end;
+      }
+      // avsc says how many bytes were missing (as a negative number): grow, at least doubling, and write again.
+      this.scratch = Buffer.allocUnsafe(Math.max(this.scratch.length * 2, this.scratch.length - end));
+    }
   }
 
   decode<T = unknown>(bytes: Buffer | null): DecodedValue<T> {

@@ -8,8 +8,8 @@ import { PoisonError } from '../errors';
  * memory. Each item of our schemas takes at least one byte, so a count larger than the bytes left is a lie.
  */
 export function assertFitsInBuffer(type: Type, bytes: Buffer): void {
-  const cursor = { pos: 0 };
-  walk(type as AvroType, bytes, cursor);
+  const cursor = new Cursor(bytes);
+  cursor.walk(type as AvroType);
   if (cursor.pos !== bytes.length) fail(`${bytes.length - cursor.pos} trailing bytes`);
 }
 
@@ -24,88 +24,116 @@ interface AvroType {
   readonly underlyingType?: AvroType;
 }
 
-function walk(type: AvroType, bytes: Buffer, cursor: { pos: number }): void {
-  switch (type.typeName) {
-    case 'null':
-      return;
-    case 'boolean':
-      return advance(bytes, cursor, 1);
-    case 'int':
-    case 'long':
-    case 'enum':
-      readVarLong(bytes, cursor);
-      return;
-    case 'float':
-      return advance(bytes, cursor, 4);
-    case 'double':
-      return advance(bytes, cursor, 8);
-    case 'string':
-    case 'bytes':
-      return advance(bytes, cursor, readLength(bytes, cursor));
-    case 'fixed':
-      return advance(bytes, cursor, type.size ?? 0);
-    case 'record':
-    case 'error':
-      for (const field of type.fields ?? []) walk(field.type, bytes, cursor);
-      return;
-    case 'array':
-      return walkBlocks(bytes, cursor, () => walk(type.itemsType!, bytes, cursor));
-    case 'map':
-      return walkBlocks(bytes, cursor, () => {
-        advance(bytes, cursor, readLength(bytes, cursor));
-        walk(type.valuesType!, bytes, cursor);
-      });
-    default:
-      if (type.typeName.startsWith('union')) {
-        const branch = readVarLong(bytes, cursor);
-        const branchType = type.types?.[branch];
-        if (!branchType) fail(`union branch ${branch} does not exist`);
-        return walk(branchType, bytes, cursor);
+/**
+ * A read position in the bytes. Every consumed record is walked before it is decoded, so the walk
+ * allocates nothing per value: no closures per array, and lengths read as small integers.
+ */
+class Cursor {
+  pos = 0;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  walk(type: AvroType): void {
+    switch (type.typeName) {
+      case 'null':
+        return;
+      case 'boolean':
+        return this.advance(1);
+      case 'int':
+      case 'long':
+      case 'enum':
+        this.readVarLong();
+        return;
+      case 'float':
+        return this.advance(4);
+      case 'double':
+        return this.advance(8);
+      case 'string':
+      case 'bytes':
+        return this.advance(this.readLength());
+      case 'fixed':
+        return this.advance(type.size ?? 0);
+      case 'record':
+      case 'error': {
+        const fields = type.fields ?? [];
+        for (let i = 0; i < fields.length; i++) this.walk(fields[i]!.type);
+        return;
       }
-      if (type.underlyingType) return walk(type.underlyingType, bytes, cursor);
-      fail(`cannot check type ${type.typeName}`);
-  }
-}
-
-function walkBlocks(bytes: Buffer, cursor: { pos: number }, walkItem: () => void): void {
-  for (;;) {
-    let count = readVarLong(bytes, cursor);
-    if (count === 0) return;
-    if (count < 0) {
-      count = -count;
-      readLength(bytes, cursor); // a negative count is followed by the block's size in bytes
+      case 'array':
+        return this.walkBlocks(type.itemsType!, undefined);
+      case 'map':
+        return this.walkBlocks(type.valuesType!, 'keyed');
+      default:
+        if (type.typeName.startsWith('union')) {
+          const branch = this.readVarLong();
+          const branchType = type.types?.[branch];
+          if (!branchType) fail(`union branch ${branch} does not exist`);
+          return this.walk(branchType);
+        }
+        if (type.underlyingType) return this.walk(type.underlyingType);
+        fail(`cannot check type ${type.typeName}`);
     }
-    if (count > bytes.length - cursor.pos) fail(`a block claims ${count} items with ${bytes.length - cursor.pos} bytes left`);
-    for (let i = 0; i < count; i++) walkItem();
   }
-}
 
-function readLength(bytes: Buffer, cursor: { pos: number }): number {
-  const length = readVarLong(bytes, cursor);
-  if (length < 0 || length > bytes.length - cursor.pos) fail(`a length of ${length} with ${bytes.length - cursor.pos} bytes left`);
-  return length;
-}
-
-/** Zig-zag varint, as Avro writes int and long; beyond 2^53 it cannot be a length we accept anyway. */
-function readVarLong(bytes: Buffer, cursor: { pos: number }): number {
-  let result = 0;
-  let multiplier = 1;
-  for (let shift = 0; shift < 70; shift += 7) {
-    if (cursor.pos >= bytes.length) fail('the data ends inside a number');
-    const byte = bytes[cursor.pos++];
-    result += (byte & 0x7f) * multiplier;
-    if ((byte & 0x80) === 0) {
-      if (!Number.isSafeInteger(result)) fail('a number is too large');
-      return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+  /** Array items, or (keyed) map entries: a string key before each value. */
+  private walkBlocks(itemType: AvroType, keyed: 'keyed' | undefined): void {
+    for (;;) {
+      let count = this.readVarLong();
+      if (count === 0) return;
+      if (count < 0) {
+        count = -count;
+        this.readLength(); // a negative count is followed by the block's size in bytes
+      }
+      if (count > this.bytes.length - this.pos) fail(`a block claims ${count} items with ${this.bytes.length - this.pos} bytes left`);
+      for (let i = 0; i < count; i++) {
+        if (keyed) this.advance(this.readLength());
+        this.walk(itemType);
+      }
     }
-    multiplier *= 128;
   }
-  fail('a number has more than 10 bytes');
-}
 
-function advance(bytes: Buffer, cursor: { pos: number }, length: number): void {
-  if (cursor.pos + length > bytes.length) fail('the data ends early');
-  cursor.pos += length;
+  private readLength(): number {
+    const length = this.readVarLong();
+    if (length < 0 || length > this.bytes.length - this.pos) fail(`a length of ${length} with ${this.bytes.length - this.pos} bytes left`);
+    return length;
+  }
+
+  /** Zig-zag varint, as Avro writes int and long; beyond 2^53 it cannot be a length we accept anyway. */
+  private readVarLong(): number {
+    const { bytes } = this;
+    // Up to four bytes (28 bits: every length and count we meet) in small-integer arithmetic.
+    let result = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      if (this.pos >= bytes.length) fail('the data ends inside a number');
+      const byte = bytes[this.pos++]!;
+      result |= (byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return (result >>> 1) ^ -(result & 1);
+    }
+    return this.readLongTail(result);
+  }
+
+  /** The rest of a varint longer than four bytes, in floating point. */
+  private readLongTail(low28: number): number {
+    const { bytes } = this;
+    let result = low28;
+    let multiplier = 2 ** 28;
+    for (let shift = 28; shift < 70; shift += 7) {
+      if (this.pos >= bytes.length) fail('the data ends inside a number');
+      const byte = bytes[this.pos++]!;
+      result += (byte & 0x7f) * multiplier;
+      if ((byte & 0x80) === 0) {
+        if (!Number.isSafeInteger(result)) fail('a number is too large');
+        return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+      }
+      multiplier *= 128;
+    }
+    fail('a number has more than 10 bytes');
+  }
+
+  private advance(length: number): void {
+    if (this.pos + length > this.bytes.length) fail('the data ends early');
+    this.pos += length;
+  }
 }
 
 function fail(reason: string): never {

@@ -10,10 +10,19 @@ export const FINGERPRINT_LENGTH = 8;
 export const HEADER_LENGTH = SINGLE_OBJECT_MARKER.length + FINGERPRINT_LENGTH;
 
 export function frameSingleObject(fingerprint: Buffer, body: Buffer): Buffer {
+  const framed = Buffer.allocUnsafe(HEADER_LENGTH + body.length);
+  writeSingleObjectHeader(framed, fingerprint);
+  body.copy(framed, HEADER_LENGTH);
+  return framed;
+}
+
+/** Writes the marker and the fingerprint at the start of `target`, which must have room for the body after them. */
+export function writeSingleObjectHeader(target: Buffer, fingerprint: Buffer): void {
   if (fingerprint.length !== FINGERPRINT_LENGTH) {
     throw new RangeError(`a CRC-64-AVRO fingerprint has 8 bytes, got ${fingerprint.length}`);
   }
-  return Buffer.concat([SINGLE_OBJECT_MARKER, fingerprint, body], HEADER_LENGTH + body.length);
+  SINGLE_OBJECT_MARKER.copy(target, 0);
+  fingerprint.copy(target, SINGLE_OBJECT_MARKER.length);
 }
 
 export interface SingleObject {

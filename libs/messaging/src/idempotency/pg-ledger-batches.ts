@@ -1,4 +1,5 @@
 import { TransientError } from '../errors';
+import type { CommittedOutboxRow, OutboxMemory } from '../outbox/outbox-memory';
 import { insertOutboxRecords } from '../outbox/outbox-records';
 import { chunksOf, valuesList } from '../postgres/multi-row';
 import type { RawOutboundRecord } from '../ports';
@@ -21,16 +22,24 @@ const INBOX_ROWS_PER_INSERT = 2000;
  * then fails as transient, and the runner applies its records one by one, which sees the copy and skips it.
  */
 export class PgLedgerBatches implements LedgerBatches {
-  constructor(private readonly db: SqlDatabase) {}
+  /** `memory`: where committed outbox rows are handed to this process's relay (see OutboxMemory). */
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly memory?: OutboxMemory,
+  ) {}
 
-  inBatch<T>(scope: BatchScope, work: (batch: LedgerBatch) => Promise<T>): Promise<T> {
+  async inBatch<T>(scope: BatchScope, work: (batch: LedgerBatch) => Promise<T>): Promise<T> {
     assertOffset(scope.lastOffset);
-    return this.db.transaction(async (tx) => {
+    let inserted: CommittedOutboxRow[] = [];
+    const result = await this.db.transaction(async (tx) => {
       const batch = new OpenBatch(tx, scope, await alreadyInInbox(tx, scope));
       const result = await work(batch);
-      await batch.commitRows();
+      inserted = await batch.commitRows();
       return result;
     });
+    // Committed: the relay may now publish these rows without reading them back.
+    this.memory?.remember(inserted);
+    return result;
   }
 }
 
@@ -62,7 +71,8 @@ class OpenBatch implements LedgerBatch {
     this.hooks.push(hook);
   }
 
-  async commitRows(): Promise<void> {
+  /** Writes the batch's inbox rows, progress and outbox rows; returns the outbox rows inserted. */
+  async commitRows(): Promise<CommittedOutboxRow[]> {
     this.closed = true;
     const { tx, scope } = this;
     for (const hook of this.hooks) await hook(tx);
@@ -79,7 +89,7 @@ class OpenBatch implements LedgerBatch {
       }
     }
     await advanceProgress(tx, { ...scope, offset: scope.lastOffset });
-    await insertOutboxRecords(tx, this.outbox, scope.group);
+    return insertOutboxRecords(tx, this.outbox, scope.group);
   }
 
   /** A record of another partition or claim in this batch would be a bug in the runner or the service. */

@@ -2,3 +2,4 @@ export { insertOutboxRecords, encodeHeaders, decodeHeaders, type StoredHeaders }
 export { OutboxRelay, OUTBOX_CHANNEL, isFatalByDefault, type OutboxRelayOptions, type RelayBackoff, type RelayErrorInfo } from './outbox-relay';
 export { OutboxSendError } from './outbox-send-error';
 export { pruneSentOutbox } from './prune-outbox';
+export { OutboxMemory, type CommittedOutboxRow, type OutboxMemoryOptions } from './outbox-memory';

@@ -1,6 +1,7 @@
 import type { RawOutboundRecord, RecordHeaders } from '../ports';
 import { chunksOf, valuesList } from '../postgres/multi-row';
 import type { SqlExecutor } from '../postgres/sql-database';
+import type { CommittedOutboxRow } from './outbox-memory';
 
 /** The CloudEvents id header every record carries; the outbox's unique key. */
 const EVENT_ID_HEADER = 'ce_id';
@@ -31,24 +32,33 @@ function eventIdOf(record: RawOutboundRecord): string {
  * Writes records to the outbox inside the caller's transaction. Output ids are deterministic, so a
  * record whose ce_id is already there is the same event again and is skipped (ON CONFLICT DO NOTHING).
  * `owner` (the writing service's consumer group) picks the relay that publishes them; see 002_outbox_owner.sql.
+ * Returns the rows inserted, with their ids (for OutboxMemory, once the transaction has committed).
  */
 export async function insertOutboxRecords(
   tx: SqlExecutor,
   records: readonly RawOutboundRecord[],
   owner: string | null = null,
-): Promise<void> {
+): Promise<CommittedOutboxRow[]> {
+  const inserted: CommittedOutboxRow[] = [];
   for (const rows of chunksOf(records)) {
-    await tx.query(
+    const byEventId = new Map<string, RawOutboundRecord>();
+    const params: unknown[] = [owner];
+    for (const record of rows) {
+      const eventId = eventIdOf(record);
+      if (!byEventId.has(eventId)) byEventId.set(eventId, record);
+      // The headers are stringified here: pg would otherwise send a JS array as a PostgreSQL array.
+      params.push(eventId, record.topic, record.key, record.value, JSON.stringify(encodeHeaders(record.headers)));
+    }
+    const { rows: ids } = await tx.query<{ id: string; event_id: string }>(
       `INSERT INTO outbox (owner, event_id, topic, record_key, value, headers)
        VALUES ${valuesList(rows.length, OUTBOX_CASTS, 1)}
-       ON CONFLICT (event_id) DO NOTHING`,
-      [
-        owner,
-        // The headers are stringified here: pg would otherwise send a JS array as a PostgreSQL array.
-        ...rows.flatMap((record) => [eventIdOf(record), record.topic, record.key, record.value, JSON.stringify(encodeHeaders(record.headers))]),
-      ],
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING id::text AS id, event_id`,
+      params,
     );
+    for (const { id, event_id } of ids) inserted.push({ id, record: byEventId.get(event_id)! });
   }
+  return inserted;
 }
 
 /** event_id, topic, record_key, value, headers (the owner is $1, shared by every row). */

@@ -7,6 +7,7 @@ import {
   waitUntil,
   type TestDatabase,
 } from '../postgres/testing/test-databases';
+import { OutboxMemory } from './outbox-memory';
 import { insertOutboxRecords } from './outbox-records';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { OutboxSendError } from './outbox-send-error';
@@ -76,6 +77,46 @@ describe.each(ENGINES)('OutboxRelay on %s', (engine) => {
     const { rows } = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL');
     return Number(rows[0]?.n);
   }
+
+  it('with an OutboxMemory, publishes the rows it holds from memory, reads the others back, keeps id order, and forgets what it sent', async () => {
+    const memory = new OutboxMemory();
+    const committed = await write([record(1), record(2)]);
+    await write([record(3)]);
+    // Row 1 as remembered carries a value the table does not hold: seeing it sent proves it came from memory.
+    memory.remember([{ id: committed[0]!.id, record: { ...committed[0]!.record, value: Buffer.from('from memory') } }, committed[1]!]);
+    const sender = new RecordingSender();
+    const relay = relayWith(sender, { memory });
+
+    expect(await relay.relayOnce(10)).toBe(3);
+    expect(sender.records.map(nthOf)).toEqual([1, 2, 3]);
+    expect(sender.records.map((r) => r.value?.toString())).toEqual(['from memory', 'value 2', 'value 3']);
+    expect(sender.records[2]!.headers.ce_id).toEqual(record(3, sender.records[2]!.headers.ce_id!.toString()).headers.ce_id);
+    expect(await unsentCount()).toBe(0);
+    expect(memory.size).toBe(0);
+  });
+
+  it('with an OutboxMemory, a failed send keeps the remembered rows for the retry', async () => {
+    const memory = new OutboxMemory();
+    memory.remember(await write([record(1)]));
+    const sender = new RecordingSender();
+    sender.failures.push(new Error('broker unavailable'));
+    const relay = relayWith(sender, { memory });
+
+    await expect(relay.relayOnce(10)).rejects.toThrow(OutboxSendError);
+    expect(memory.size).toBe(1);
+    expect(await relay.relayOnce(10)).toBe(1);
+    expect(sender.records.map(nthOf)).toEqual([1]);
+    expect(memory.size).toBe(0);
+  });
+
+  it('returns the ids of the rows it inserted, and none for a row already there', async () => {
+    const again = record(1);
+    const first = await write([again, record(2)]);
+    const second = await write([again, record(3)]);
+    expect(first.map((row) => nthOf(row.record))).toEqual([1, 2]);
+    expect(second.map((row) => nthOf(row.record))).toEqual([3]);
+    expect(new Set([...first, ...second].map((row) => row.id)).size).toBe(3);
+  });
 
   it('publishes unsent rows in id order in one send, marks them sent, and sends nothing the second time', async () => {
     await write([record(1), record(2)]);

@@ -1,7 +1,8 @@
-import type { RecordSender } from '../ports';
+import type { RawOutboundRecord, RecordSender } from '../ports';
 import type { NotificationSubscription, SqlDatabase, SqlExecutor } from '../postgres/sql-database';
 import { isTransientDatabaseError } from '../postgres/transient-database-error';
 import { backoffDelay, type BackoffPolicy } from '../runner/backoff';
+import type { OutboxMemory } from './outbox-memory';
 import { OutboxSendError } from './outbox-send-error';
 import { recordFromRow, type OutboxRow } from './outbox-records';
 import { Wakeup } from './wakeup';
@@ -42,6 +43,11 @@ export interface OutboxRelayOptions {
    * every row. Relays of different owners run side by side; one relay at a time per owner keeps order.
    */
   readonly owner?: string;
+  /**
+   * Rows this process committed, kept in memory (OutboxMemory): the relay then locks the unsent rows by
+   * id only and reads values and headers back just for rows it does not find there.
+   */
+  readonly memory?: OutboxMemory;
 }
 
 const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
@@ -58,7 +64,7 @@ export function isFatalByDefault(err: unknown): boolean {
  */
 // Two texts rather than one with "$2 IS NULL OR ...": each is a prepared statement whose generic plan
 // can use the partial indexes on unsent rows.
-const SELECT_UNSENT = `SELECT id, topic, record_key, value, headers FROM outbox
+const selectUnsent = (columns: string) => `SELECT ${columns} FROM outbox
   WHERE sent_at IS NULL
   ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`;
 /**
@@ -66,12 +72,18 @@ const SELECT_UNSENT = `SELECT id, topic, record_key, value, headers FROM outbox
  * A plain `owner = $2 OR owner IS NULL` cannot be read in id order from that index: PostgreSQL would
  * fetch and sort every unsent row (values and all) for each batch, a cost that grows with the backlog.
  */
-const SELECT_UNSENT_OF_OWNER = `SELECT id, topic, record_key, value, headers FROM outbox
+const selectUnsentOfOwner = (columns: string) => `SELECT ${columns} FROM outbox
   WHERE id IN ((SELECT id FROM outbox WHERE sent_at IS NULL AND owner = $2 ORDER BY id LIMIT $1)
                UNION ALL
                (SELECT id FROM outbox WHERE sent_at IS NULL AND owner IS NULL ORDER BY id LIMIT $1))
     AND sent_at IS NULL
   ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`;
+// The id as stored (not cast to text, which would make ORDER BY id sort it as text); read with String().
+const ROW_COLUMNS = 'id, topic, record_key, value, headers';
+const SELECT_UNSENT = { rows: selectUnsent(ROW_COLUMNS), ids: selectUnsent('id') };
+const SELECT_UNSENT_OF_OWNER = { rows: selectUnsentOfOwner(ROW_COLUMNS), ids: selectUnsentOfOwner('id') };
+/** Rows the relay has locked already, by id. */
+const SELECT_LOCKED_ROWS = `SELECT ${ROW_COLUMNS} FROM outbox WHERE id = ANY($1::bigint[])`;
 
 const TRY_RELAY_LOCK = `SELECT pg_try_advisory_xact_lock(hashtextextended('ecris.outbox.relay:' || current_schema() || ':' || coalesce($1::text, '*'), 0)) AS locked`;
 
@@ -114,21 +126,44 @@ export class OutboxRelay {
    * when another relay holds the relay lock. A failed send rolls back: the rows stay unsent.
    */
   async relayOnce(limit: number = this.batchSize): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      if (!(await this.takeRelayLock(tx))) return 0;
-      const { rows } = await tx.query<OutboxRow>(
-        this.options.owner === undefined ? SELECT_UNSENT : SELECT_UNSENT_OF_OWNER,
-        this.options.owner === undefined ? [limit] : [limit, this.options.owner],
-      );
-      if (rows.length === 0) return 0;
+    const memory = this.options.memory;
+    const sent = await this.db.transaction(async (tx) => {
+      if (!(await this.takeRelayLock(tx))) return [];
+      const statements = this.options.owner === undefined ? SELECT_UNSENT : SELECT_UNSENT_OF_OWNER;
+      const params = this.options.owner === undefined ? [limit] : [limit, this.options.owner];
+      const records = memory ? await this.lockedFromMemory(tx, statements.ids, params, memory) : await this.locked(tx, statements.rows, params);
+      if (records.length === 0) return [];
       try {
-        await this.sender.send(rows.map(recordFromRow));
+        await this.sender.send(records.map(([, record]) => record));
       } catch (err) {
-        throw new OutboxSendError(rows.length, { cause: err });
+        throw new OutboxSendError(records.length, { cause: err });
       }
-      await tx.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-      return rows.length;
+      const ids = records.map(([id]) => id);
+      await tx.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])', [ids]);
+      return ids;
     });
+    // Marked sent and committed: kept copies are no longer needed (a rolled-back batch keeps them for the retry).
+    memory?.forget(sent);
+    return sent.length;
+  }
+
+  /** Locks up to `limit` unsent rows and reads them whole: [id, record], in id order. */
+  private async locked(tx: SqlExecutor, sql: string, params: unknown[]): Promise<[string, RawOutboundRecord][]> {
+    const { rows } = await tx.query<OutboxRow>(sql, params);
+    return rows.map((row) => [String(row.id), recordFromRow(row)]);
+  }
+
+  /** Locks up to `limit` unsent rows by id, and reads back only those `memory` does not hold. */
+  private async lockedFromMemory(tx: SqlExecutor, sql: string, params: unknown[], memory: OutboxMemory): Promise<[string, RawOutboundRecord][]> {
+    const { rows } = await tx.query<{ id: string | number | bigint }>(sql, params);
+    const ids = rows.map((row) => String(row.id));
+    const missing = ids.filter((id) => memory.get(id) === undefined);
+    const read = new Map<string, RawOutboundRecord>();
+    if (missing.length > 0) {
+      const { rows: whole } = await tx.query<OutboxRow>(SELECT_LOCKED_ROWS, [missing]);
+      for (const row of whole) read.set(String(row.id), recordFromRow(row));
+    }
+    return ids.map((id) => [id, memory.get(id) ?? read.get(id)!]);
   }
 
   /**

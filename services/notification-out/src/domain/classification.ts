@@ -106,6 +106,8 @@ export class Classifier {
 
   /** The same tables with operators' decisions on top: a decision is the newest word on a code. */
   withDecisions(decisions: readonly CategoryDecision[]): Classifier {
+    // Most convictions' codes are all in the tables: no decisions, nothing to copy (this runs per record).
+    if (decisions.length === 0) return this;
     const decided = new Map(this.decided);
     for (const decision of decisions) decided.set(decisionKey(decision.scheme, decision.nationalCode), decision);
     return new Classifier(this.offences, this.acts, this.sentences, decided);
