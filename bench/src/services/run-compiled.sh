@@ -25,6 +25,6 @@ ln -s "$repo/node_modules" "$build/node_modules"
 # Type errors (say, in code someone is editing) still emit: measure what is there, but say so.
 (cd "$build" && "$repo/node_modules/.bin/tsc" -p tsconfig.compile.json) || echo "bench: tsc reported errors (above); running what it emitted" >&2
 
-# The service phases run their service in this process, so it gets the heap bound a service process is
+# The service phases run their service in this process, so it gets the heap flags a service process is
 # deployed with (README, "Memory"); BENCH_NODE_FLAGS adds or overrides flags (e.g. --cpu-prof).
-TS_NODE_PROJECT="$build/tsconfig.runtime.json" node --max-old-space-size=128 ${BENCH_NODE_FLAGS:-} -r tsconfig-paths/register "$build/bench/src/run.js" "$@"
+TS_NODE_PROJECT="$build/tsconfig.runtime.json" node --max-old-space-size=128 --max-semi-space-size=8 ${BENCH_NODE_FLAGS:-} -r tsconfig-paths/register "$build/bench/src/run.js" "$@"

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allTopics, consumerGroup, toTopicSpec } from '@ecris/contracts';
 import { openDatabase } from '@ecris/messaging';
-import { SERVICE_METRICS, startService, type RunningService, type ServiceDefinition, type ServiceMetrics } from '@ecris/service-kit';
+import { applyServiceHeapSettings, SERVICE_METRICS, startService, type RunningService, type ServiceDefinition, type ServiceMetrics } from '@ecris/service-kit';
 import type { BenchBroker } from '../broker';
 import { CountingDatabase } from './counting-database';
 
@@ -51,6 +51,8 @@ export class ServiceUnderTest {
     databaseUrl: string,
     settings: ServicePhaseSettings,
   ): Promise<ServiceUnderTest> {
+    // The heap settings a service process applies first thing (runServiceMain), as deployed.
+    applyServiceHeapSettings();
     // Registered with the broker helper so the run's clean-up deletes the service's consumer group too.
     const group = broker.group(`${phase}.${consumerGroup(definition.service).group}`);
     // What the kit would open itself (openDatabase(DATABASE_URL)), passed in so its statements can be counted.

@@ -1,11 +1,13 @@
+import { applyServiceHeapSettings } from './heap-settings';
 import { startService } from './start-service';
 import type { ServiceDefinition } from './service-definition';
 
 /**
- * A service's `main`: start, stop cleanly on SIGTERM/SIGINT (in-flight records finish and are committed),
+ * A service's `main`: the process's heap settings, start, stop cleanly on SIGTERM/SIGINT (in-flight records finish and are committed),
  * and exit non-zero on a fatal consumer error so the supervisor restarts it.
  */
 export function runServiceMain(definition: ServiceDefinition): void {
+  applyServiceHeapSettings();
   let stop: (() => Promise<void>) | undefined;
   const shutdown = (code: number) => {
     void (stop ? stop() : Promise.resolve()).finally(() => process.exit(code));

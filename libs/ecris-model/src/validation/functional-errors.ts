@@ -48,11 +48,29 @@ export class Failures {
 }
 
 /**
- * `at('conviction', 'offences', 1, 'commonCategoryRef')` is `conviction.offences[1].commonCategoryRef`.
- * Fixed arity rather than rest parameters: every field of every message validated builds its path, so
- * this runs hundreds of times per message and should allocate nothing but the path itself.
+ * Whether `at` builds paths. A valid message needs none, and building one per field is most of what
+ * validating costs, so validateMessage first runs the rules with paths off and runs them again, with
+ * paths, only for a message that fails. Validation is synchronous: nothing else runs in between.
+ */
+let buildingPaths = true;
+
+/** Runs `rules` with every path `at` builds left empty. */
+export function withoutPaths<T>(rules: () => T): T {
+  const before = buildingPaths;
+  buildingPaths = false;
+  try {
+    return rules();
+  } finally {
+    buildingPaths = before;
+  }
+}
+
+/**
+ * `at('conviction', 'offences', 1, 'commonCategoryRef')` is `conviction.offences[1].commonCategoryRef`
+ * (and '' inside withoutPaths). Fixed arity rather than rest parameters: it runs for every field.
  */
 export function at(path: string, first: string | number, second?: string | number, third?: string | number): string {
+  if (!buildingPaths) return '';
   let result = step(path, first);
   if (second !== undefined) result = step(result, second);
   if (third !== undefined) result = step(result, third);

@@ -4,7 +4,7 @@
  * context. Each failure has a field path and the functional-error code to send back in a FEM.
  */
 import type { Cancellation, IsAlive, MessageHeader, TextRepresentation } from '@ecris/contracts';
-import { type ValidationFailure, Failures } from './functional-errors';
+import { type ValidationFailure, Failures, withoutPaths } from './functional-errors';
 import { header, type ValidationContext } from './header';
 import { BODY_RULES, type EcrisMessages } from './messages';
 import { contactPerson } from './message-parts';
@@ -24,6 +24,12 @@ export function validateMessage<T extends keyof EcrisMessages>(
   value: EcrisMessages[T],
   context: ValidationContext = {},
 ): ValidationFailure[] {
+  // Most messages are valid: check without building field paths, and again with them only on failure.
+  if (withoutPaths(() => failuresOf(type, value, context)).length === 0) return [];
+  return failuresOf(type, value, context);
+}
+
+function failuresOf<T extends keyof EcrisMessages>(type: T, value: EcrisMessages[T], context: ValidationContext): ValidationFailure[] {
   const f = new Failures();
   const common = value as Common | IsAlive;
   header(f, 'header', type, common.header, context);

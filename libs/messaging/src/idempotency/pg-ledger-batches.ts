@@ -10,6 +10,8 @@ import { advanceProgress } from './pg-effect-ledger';
 
 /** Inbox rows per INSERT (two parameters each). */
 const INBOX_ROWS_PER_INSERT = 2000;
+/** event_id, record_offset (group, topic and partition are $1..$3, shared by every row). */
+const INBOX_CASTS = ['', '::bigint'];
 
 /**
  * Ledger batches on PostgreSQL or PGlite. Per batch: one read of the inbox for the batch's event ids
@@ -80,7 +82,7 @@ class OpenBatch implements LedgerBatch {
       // The group, topic and partition are $1..$3, shared by every row.
       const { rowCount } = await tx.query(
         `INSERT INTO inbox (consumer_group, topic, partition, event_id, record_offset)
-         VALUES ${valuesList(entries.length, ['', '::bigint'], 3)}
+         VALUES ${valuesList(entries.length, INBOX_CASTS, 3)}
          ON CONFLICT (consumer_group, event_id) DO NOTHING`,
         [scope.group, scope.topic, scope.partition, ...entries.flatMap((entry) => [entry.eventId, entry.offset])],
       );

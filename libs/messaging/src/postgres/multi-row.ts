@@ -14,8 +14,30 @@ export function* chunksOf<T>(items: readonly T[], size: number = ROWS_PER_STATEM
  * `($1, $2::jsonb), ($3, $4::jsonb)`: the VALUES tuples of `rows` rows, one placeholder per column with
  * that column's cast (`''` for none). `shared` parameters (`$1`..`$shared`) lead every tuple, for values
  * all rows have in common; the rows' own are numbered after them.
+ *
+ * Remembered: a batch's statements ask for the same few shapes again and again, and a list of hundreds
+ * of tuples is tens of kilobytes to build each time. Shapes are bounded (rows per statement are).
  */
 export function valuesList(rows: number, casts: readonly string[], shared = 0): string {
+  const shapeKey = `${shared}|${casts.join(',')}`;
+  let byRows = builtLists.get(shapeKey);
+  if (byRows === undefined) {
+    if (builtLists.size >= 64) builtLists.clear();
+    byRows = new Map();
+    builtLists.set(shapeKey, byRows);
+  }
+  let list = byRows.get(rows);
+  if (list === undefined) {
+    list = buildValuesList(rows, casts, shared);
+    if (byRows.size >= 1024) byRows.clear();
+    byRows.set(rows, list);
+  }
+  return list;
+}
+
+const builtLists = new Map<string, Map<number, string>>();
+
+function buildValuesList(rows: number, casts: readonly string[], shared: number): string {
   const leading = Array.from({ length: shared }, (_, index) => `$${index + 1}`);
   const tuples: string[] = [];
   for (let row = 0; row < rows; row++) {
