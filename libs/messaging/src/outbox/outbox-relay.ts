@@ -131,7 +131,9 @@ export class OutboxRelay {
       if (!(await this.takeRelayLock(tx))) return [];
       const statements = this.options.owner === undefined ? SELECT_UNSENT : SELECT_UNSENT_OF_OWNER;
       const params = this.options.owner === undefined ? [limit] : [limit, this.options.owner];
-      const records = memory ? await this.lockedFromMemory(tx, statements.ids, params, memory) : await this.locked(tx, statements.rows, params);
+      // With nothing in memory (a service whose ledger hands nothing over, or all of it sent) one statement reads the rows whole.
+      const records =
+        memory && memory.size > 0 ? await this.lockedFromMemory(tx, statements.ids, params, memory) : await this.locked(tx, statements.rows, params);
       if (records.length === 0) return [];
       try {
         await this.sender.send(records.map(([, record]) => record));
