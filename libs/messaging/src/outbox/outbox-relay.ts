@@ -158,14 +158,19 @@ export class OutboxRelay {
   /** Locks up to `limit` unsent rows by id, and reads back only those `memory` does not hold. */
   private async lockedFromMemory(tx: SqlExecutor, sql: string, params: unknown[], memory: OutboxMemory): Promise<[string, RawOutboundRecord][]> {
     const { rows } = await tx.query<{ id: string | number | bigint }>(sql, params);
-    const ids = rows.map((row) => String(row.id));
-    const missing = ids.filter((id) => memory.get(id) === undefined);
+    const held = rows.map((row) => [String(row.id), memory.get(String(row.id))] as const);
+    const missing = held.filter(([, record]) => record === undefined).map(([id]) => id);
     const read = new Map<string, RawOutboundRecord>();
     if (missing.length > 0) {
       const { rows: whole } = await tx.query<OutboxRow>(SELECT_LOCKED_ROWS, [missing]);
       for (const row of whole) read.set(String(row.id), recordFromRow(row));
     }
-    return ids.map((id) => [id, memory.get(id) ?? read.get(id)!]);
+    return held.map(([id, record]) => {
+      const found = record ?? read.get(id);
+      // We hold the row's lock: it cannot have gone.
+      if (!found) throw new Error(`outbox row ${id} was locked but could not be read back`);
+      return [id, found];
+    });
   }
 
   /**
