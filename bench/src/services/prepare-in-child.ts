@@ -1,9 +1,17 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 
-/** What the child writes: court events, or translated NOTs after seeding their persons on the register. */
+/** What the child writes: court events, NOTs from abroad, or translated NOTs after seeding their persons on the register. */
 export type Preparation =
   | { readonly kind: 'court-events'; readonly runId: string; readonly topic: string; readonly count: number }
+  | {
+      readonly kind: 'inbound-notifications';
+      readonly runId: string;
+      readonly topic: string;
+      readonly count: number;
+      /** First ECRIS serial, as a decimal string (a bigint does not cross the IPC channel). */
+      readonly serialBase: string;
+    }
   | {
       readonly kind: 'translated-notifications';
       readonly runId: string;
@@ -16,7 +24,7 @@ export type Preparation =
     };
 
 export interface Prepared {
-  /** The outputs the inputs owe (NOTs, or register changes). */
+  /** The outputs the inputs owe (NOTs, NRSs, or register changes). */
   readonly owed: number;
 }
 

@@ -8,6 +8,7 @@ import { AvroCodec, openDatabase, SchemaArchive } from '@ecris/messaging';
 import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 import { BenchBroker } from '../broker';
 import { courtEvent, notificationsOwed } from './court-events';
+import { inboundNotification } from './inbound-notifications';
 import type { Preparation, Prepared } from './prepare-in-child';
 import { preload } from './preload';
 import { seedPersons, translatedNotification } from './translated-notifications';
@@ -23,6 +24,11 @@ async function prepare(job: Preparation): Promise<Prepared> {
       return courtEvent(codec, job.topic, job.runId, index);
     });
     return { owed };
+  }
+  if (job.kind === 'inbound-notifications') {
+    const serialBase = BigInt(job.serialBase);
+    await preload(broker, job.count, (index) => inboundNotification(codec, job.topic, serialBase + BigInt(index)));
+    return { owed: job.count };
   }
   const db = await openDatabase(job.databaseUrl, { pool: { max: 1 } });
   try {

@@ -1,6 +1,7 @@
 import type { BenchBroker } from '../broker';
 import type { BenchOptions } from '../options';
 import { notificationEndToEnd } from './notification-e2e';
+import { notificationInThroughput } from './notification-in-throughput';
 import { registerUpdateThroughput } from './register-update-throughput';
 import { requestInLatency } from './request-in-latency';
 import type { ServicePhaseResult } from './service-results';
@@ -17,6 +18,9 @@ export async function runServicePhases(broker: BenchBroker, options: BenchOption
   }
   if (options.phases.includes('register-update')) {
     results.push(await registerUpdateThroughput(broker, options.translated, settings, progress));
+  }
+  if (options.phases.includes('notification-in')) {
+    results.push(await notificationInThroughput(broker, options.inboundNotifications, settings, progress));
   }
   if (options.phases.includes('request-in-latency')) {
     const load = { rate: options.requestRate, seconds: options.requestSeconds, warmupSeconds: options.warmupSeconds };
