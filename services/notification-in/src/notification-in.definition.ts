@@ -9,4 +9,7 @@ export const definition: ServiceDefinition = {
   module: NotificationInModule,
   migrations: () => loadMigrations(join(__dirname, '..', 'migrations')),
   claimPartitions: true,
+  // A partition's fetched NOTs share one ledger transaction (one inbox read, multi-row inbox and outbox
+  // inserts); anything failing in it sends them one by one, where a poison NOT is dead-lettered alone.
+  applyInBatches: true,
 };

@@ -37,7 +37,7 @@ export class NotificationHandler {
     if (reception.outcome === 'UNANSWERABLE') {
       throw new PoisonError('validation', 'UNANSWERABLE_NOTIFICATION', `NOT cannot be answered: ${reception.reason}`);
     }
-    const { record, partitionEpoch } = context.message;
+    const { record, partitionEpoch, batch } = context.message;
     const stored = await this.received.storeOnce(
       {
         group: `${this.config.namespace}${groupIdOf('notification-in')}`,
@@ -46,6 +46,8 @@ export class NotificationHandler {
         offset: record.offset,
         eventId: context.meta.id,
         epoch: partitionEpoch!,
+        // In batch mode the record joins its partition batch's transaction (definition: applyInBatches).
+        batch,
       },
       {
         messageId: header.messageId,
@@ -57,8 +59,11 @@ export class NotificationHandler {
       },
       outputsOf(reception, header.messageId, context.meta),
     );
-    this.metrics.received(stored === 'stored' ? reception.outcome : 'DUPLICATE');
-    context.log.info({ outcome: reception.outcome, stored, reply: reception.reply.value.header.messageId }, 'notification received');
+    // Counted once committed: a batch that rolls back is applied again record by record.
+    context.message.afterCommit(() => {
+      this.metrics.received(stored === 'stored' ? reception.outcome : 'DUPLICATE');
+      context.log.info({ outcome: reception.outcome, stored, reply: reception.reply.value.header.messageId }, 'notification received');
+    });
     // Everything goes out through the outbox, committed with the stored row.
     return [];
   }
