@@ -9,4 +9,6 @@ export const definition: ServiceDefinition = {
   module: TranslationModule,
   migrations: () => loadMigrations(join(__dirname, '..', 'migrations')),
   claimPartitions: true,
+  // A partition's fetched records share one ledger transaction; anything failing in it sends them one by one.
+  applyInBatches: true,
 };

@@ -52,8 +52,11 @@ export class OperatorActionHandler {
         reviewTaskCompleted(context.meta, job.exchangeId, { taskId, outcome: 'ACCEPTED', completedBy: action.actor, completedAt: action.at, note: null }),
       ];
     });
-    if (result === 'completed') this.metrics.reviewCompleted();
-    context.log.info({ taskId, result }, 'operator translation handled');
+    // Counted once committed: a batch that rolls back is applied again record by record.
+    context.message.afterCommit(() => {
+      if (result === 'completed') this.metrics.reviewCompleted();
+      context.log.info({ taskId, result }, 'operator translation handled');
+    });
     return [];
   }
 }

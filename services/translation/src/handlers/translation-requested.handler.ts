@@ -65,8 +65,11 @@ export class TranslationRequestedHandler {
       };
       return [reviewTaskRaised(context.meta, exchangeId, task)];
     });
-    if (outcome === 'applied') this.metrics.resolved(chain);
-    context.log.info({ translationId: request.translationId, outcome, result: decision.kind, texts: keys.length }, 'translation request handled');
+    // Counted once committed: a batch that rolls back is applied again record by record.
+    context.message.afterCommit(() => {
+      if (outcome === 'applied') this.metrics.resolved(chain);
+      context.log.info({ translationId: request.translationId, outcome, result: decision.kind, texts: keys.length }, 'translation request handled');
+    });
     return [];
   }
 
