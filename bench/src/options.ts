@@ -14,6 +14,7 @@ export interface BenchOptions {
   readonly courtEvents: number;
   readonly translated: number;
   readonly inboundNotifications: number;
+  readonly translationRequests: number;
   readonly requestRate: number;
   readonly requestSeconds: number;
   readonly servicePartitions: number;
@@ -21,7 +22,7 @@ export interface BenchOptions {
 }
 
 /** The runner-vs-raw phases, then the service phases of issues 4 and 5 (bench/src/services). */
-export const PHASES = ['throughput', 'latency', 'notification-e2e', 'register-update', 'notification-in', 'request-in-latency'] as const;
+export const PHASES = ['throughput', 'latency', 'notification-e2e', 'register-update', 'notification-in', 'translation', 'request-in-latency'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Flag, default, what it sets: the README's table is written from this. */
@@ -39,6 +40,7 @@ const FLAGS = {
   'court-events': ['20000', 'notification-e2e: court events pre-loaded'],
   translated: ['12000', 'register-update: translated NOTs pre-loaded (and persons on the register)'],
   'inbound-nots': ['5000', 'notification-in: NOTs from Spain pre-loaded on ecris.inbound.v1'],
+  'translation-requests': ['10000', 'translation: requests pre-loaded (their texts in the translation memory)'],
   'request-rate': ['50', 'request-in-latency: REQs per second'],
   'request-seconds': ['20', 'request-in-latency: measured seconds (after --warmup-seconds)'],
   'service-partitions': ['6', 'service phases: partitions of every registry topic (the registry has 6)'],
@@ -83,6 +85,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     courtEvents: positive('court-events'),
     translated: positive('translated'),
     inboundNotifications: positive('inbound-nots'),
+    translationRequests: positive('translation-requests'),
     requestRate: positive('request-rate'),
     requestSeconds: positive('request-seconds'),
     servicePartitions: positive('service-partitions'),

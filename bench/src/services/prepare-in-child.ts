@@ -1,11 +1,11 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 
-/** What the child writes: court events, NOTs from abroad, or translated NOTs after seeding their persons on the register. */
+/** What the child writes: court events, NOTs from abroad, translation requests, or translated NOTs after seeding their persons on the register. */
 export type Preparation =
   | { readonly kind: 'court-events'; readonly runId: string; readonly topic: string; readonly count: number }
   | {
-      readonly kind: 'inbound-notifications';
+      readonly kind: 'inbound-notifications' | 'translation-requests';
       readonly runId: string;
       readonly topic: string;
       readonly count: number;
@@ -24,7 +24,7 @@ export type Preparation =
     };
 
 export interface Prepared {
-  /** The outputs the inputs owe (NOTs, NRSs, or register changes). */
+  /** The outputs the inputs owe (NOTs, NRSs, English renderings, or register changes). */
   readonly owed: number;
 }
 

@@ -8,7 +8,7 @@ import { AvroCodec, openDatabase, SchemaArchive } from '@ecris/messaging';
 import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 import { BenchBroker } from '../broker';
 import { courtEvent, notificationsOwed } from './court-events';
-import { inboundNotification } from './inbound-notifications';
+import { inboundNotification, translationRequest } from './inbound-notifications';
 import type { Preparation, Prepared } from './prepare-in-child';
 import { preload } from './preload';
 import { seedPersons, translatedNotification } from './translated-notifications';
@@ -25,9 +25,10 @@ async function prepare(job: Preparation): Promise<Prepared> {
     });
     return { owed };
   }
-  if (job.kind === 'inbound-notifications') {
+  if (job.kind !== 'translated-notifications') {
     const serialBase = BigInt(job.serialBase);
-    await preload(broker, job.count, (index) => inboundNotification(codec, job.topic, serialBase + BigInt(index)));
+    const make = job.kind === 'inbound-notifications' ? inboundNotification : translationRequest;
+    await preload(broker, job.count, (index) => make(codec, job.topic, serialBase + BigInt(index)));
     return { owed: job.count };
   }
   const db = await openDatabase(job.databaseUrl, { pool: { max: 1 } });

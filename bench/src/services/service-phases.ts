@@ -4,6 +4,7 @@ import { notificationEndToEnd } from './notification-e2e';
 import { notificationInThroughput } from './notification-in-throughput';
 import { registerUpdateThroughput } from './register-update-throughput';
 import { requestInLatency } from './request-in-latency';
+import { translationThroughput } from './translation-throughput';
 import type { ServicePhaseResult } from './service-results';
 
 /**
@@ -21,6 +22,9 @@ export async function runServicePhases(broker: BenchBroker, options: BenchOption
   }
   if (options.phases.includes('notification-in')) {
     results.push(await notificationInThroughput(broker, options.inboundNotifications, settings, progress));
+  }
+  if (options.phases.includes('translation')) {
+    results.push(await translationThroughput(broker, options.translationRequests, settings, progress));
   }
   if (options.phases.includes('request-in-latency')) {
     const load = { rate: options.requestRate, seconds: options.requestSeconds, warmupSeconds: options.warmupSeconds };

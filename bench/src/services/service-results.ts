@@ -24,9 +24,9 @@ export interface LoadAverage {
 }
 
 export interface ServiceThroughputResult {
-  readonly phase: 'notification-e2e' | 'register-update' | 'notification-in';
+  readonly phase: 'notification-e2e' | 'register-update' | 'notification-in' | 'translation';
   readonly inputs: number;
-  /** NOTs on ecris.outbound.v1, RegisterUpdated events out, or NRSs on ecris.outbound.v1. */
+  /** NOTs on ecris.outbound.v1, RegisterUpdated events out, NRSs on ecris.outbound.v1, or TextTranslated events out. */
   readonly outputs: number;
   /** From the first record the service finished to the last output acknowledged on its topic. */
   readonly seconds: number;
@@ -80,11 +80,12 @@ export function loadAverageNow(): number[] {
   return loadavg().map((load) => Math.round(load * 100) / 100);
 }
 
-/** What each throughput phase counts, and its rate target (notification-in has none: it is measured for its memory). */
+/** What each throughput phase counts, and its rate target (notification-in and translation have none: they are measured for their memory). */
 const THROUGHPUT_LABELS: Record<ServiceThroughputResult['phase'], { what: string; target: number | undefined }> = {
   'notification-e2e': { what: 'NOTs acknowledged', target: SERVICE_TARGETS.notificationsPerSecondMin },
   'register-update': { what: 'RegisterUpdated acknowledged', target: SERVICE_TARGETS.registerAppliedPerSecondMin },
   'notification-in': { what: 'NRSs acknowledged', target: undefined },
+  translation: { what: 'TextTranslated acknowledged', target: undefined },
 };
 
 export function formatServiceResults(results: readonly ServicePhaseResult[]): string {
