@@ -3,8 +3,7 @@
  * decide, ledger + outbox transaction in PostgreSQL, relay, broker ack).
  */
 import { consumerGroup, dlqTopicFor, SchemaNames, type Notification } from '@ecris/contracts';
-import { AvroCodec, SchemaArchive, type SqlDatabase } from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
+import type { SqlDatabase } from '@ecris/messaging';
 // bench is not a service, so it may start a service's definition by path (only services may not import each other);
 // Nx's boundary rule knows no such exception for an untagged project, hence the one-line disable.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -14,7 +13,7 @@ import { prepareInChild } from './prepare-in-child';
 import type { OutputCheck, ServiceThroughputResult } from './service-results';
 import type { ServicePhaseSettings } from './service-under-test';
 import { runThroughputPhase } from './throughput-phase';
-import { forEachRecord } from './topic-watch';
+import { tallyTopic } from './topic-watch';
 
 const PHASE = 'notification-e2e';
 
@@ -40,27 +39,14 @@ export function notificationEndToEnd(broker: BenchBroker, events: number, settin
 
 /** Every NOT owed is on the topic exactly once (no loss, no copy from a relay retry), and nothing failed. */
 async function checkOutputs(broker: BenchBroker, db: SqlDatabase, namespace: string, owed: number): Promise<OutputCheck[]> {
-  // Made only now: the schemas it loads are the bench's, not the service's, and the RSS sampling is over.
-  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
   const { rows } = await db.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM notification_out.notifications GROUP BY status');
   const sent = Number(rows.find((row) => row.status === 'SENT')?.n ?? 0);
-  const ids = new Set<string>();
-  let nots = 0;
-  let other = 0;
-  await forEachRecord(broker.settings, `${namespace}ecris.outbound.v1`, (record) => {
-    const decoded = codec.decode<Notification>(record.value);
-    if (decoded.writer.fullName !== SchemaNames.notification) {
-      other++;
-      return;
-    }
-    nots++;
-    ids.add(decoded.value.header.messageId);
-  });
+  const nots = await tallyTopic<Notification>(broker.settings, `${namespace}ecris.outbound.v1`, SchemaNames.notification, (not) => not.header.messageId);
   const dlq = await broker.recordCount(`${namespace}${dlqTopicFor(consumerGroup('notification-out').group).name}`);
   const workItems = await broker.recordCount(`${namespace}exchange.notification-out.work-items.v1`);
   return [
-    { what: 'NOTs on ecris.outbound.v1', ok: nots === owed && other === 0, detail: `${nots} of ${owed} owed, ${other} other records` },
-    { what: 'distinct NOT message ids', ok: ids.size === owed, detail: `${ids.size} (${nots - ids.size} copies)` },
+    { what: 'NOTs on ecris.outbound.v1', ok: nots.count === owed && nots.other === 0, detail: `${nots.count} of ${owed} owed, ${nots.other} other records` },
+    { what: 'distinct NOT message ids', ok: nots.ids.size === owed, detail: `${nots.ids.size} (${nots.count - nots.ids.size} copies)` },
     { what: 'notification rows SENT', ok: sent === owed, detail: rows.map((row) => `${row.status} ${row.n}`).join(', ') },
     { what: 'dead letters and work items', ok: dlq === 0 && workItems === 0, detail: `${dlq} dead letters, ${workItems} work items` },
   ];

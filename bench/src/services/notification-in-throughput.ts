@@ -4,9 +4,8 @@
  * for its memory while it drains a backlog (each service under 200 MB); its rate is reported, with no
  * target of its own.
  */
-import { consumerGroup, dlqTopicFor, SchemaNames } from '@ecris/contracts';
-import { AvroCodec, SchemaArchive, type SqlDatabase } from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
+import { consumerGroup, dlqTopicFor, SchemaNames, type NotificationResponse } from '@ecris/contracts';
+import type { SqlDatabase } from '@ecris/messaging';
 // bench is not a service, so it may start a service's definition by path (only services may not import each other);
 // Nx's boundary rule knows no such exception for an untagged project, hence the one-line disable.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -16,7 +15,7 @@ import { prepareInChild } from './prepare-in-child';
 import type { OutputCheck, ServiceThroughputResult } from './service-results';
 import type { ServicePhaseSettings } from './service-under-test';
 import { runThroughputPhase } from './throughput-phase';
-import { forEachRecord } from './topic-watch';
+import { tallyTopic } from './topic-watch';
 
 const PHASE = 'notification-in';
 const TRANSLATION_REQUESTED = 'exchange.notification-in.translation-requested.v1';
@@ -49,26 +48,17 @@ export function notificationInThroughput(broker: BenchBroker, notifications: num
 
 /** One NRS and one translation request per NOT, every NOT stored ACKNOWLEDGED, and nothing failed. */
 async function checkOutputs(broker: BenchBroker, db: SqlDatabase, namespace: string, count: number): Promise<OutputCheck[]> {
-  // Made only now: the schemas it loads are the bench's, not the service's, and the RSS sampling is over.
-  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
   const { rows } = await db.query<{ outcome: string; n: string }>('SELECT outcome, count(*)::text AS n FROM notification_in.received_notifications GROUP BY outcome');
   const acknowledged = Number(rows.find((row) => row.outcome === 'ACKNOWLEDGED')?.n ?? 0);
-  const answered = new Set<string>();
-  let nrs = 0;
-  let other = 0;
-  await forEachRecord(broker.settings, `${namespace}ecris.outbound.v1`, (record) => {
-    const decoded = codec.decode<{ header: { responseTo: string | null } }>(record.value);
-    if (decoded.writer.fullName !== SchemaNames.notificationResponse) {
-      other++;
-      return;
-    }
-    nrs++;
-    answered.add(decoded.value.header.responseTo ?? '');
-  });
+  const nrss = await tallyTopic<NotificationResponse>(broker.settings, `${namespace}ecris.outbound.v1`, SchemaNames.notificationResponse, (nrs) => nrs.header.responseTo ?? '');
   const requested = await broker.recordCount(`${namespace}${TRANSLATION_REQUESTED}`);
   const dlq = await broker.recordCount(`${namespace}${dlqTopicFor(consumerGroup('notification-in').group).name}`);
   return [
-    { what: 'NRSs on ecris.outbound.v1, one per NOT', ok: nrs === count && answered.size === count && other === 0, detail: `${nrs} NRSs answering ${answered.size} NOTs, ${other} other records` },
+    {
+      what: 'NRSs on ecris.outbound.v1, one per NOT',
+      ok: nrss.count === count && nrss.ids.size === count && nrss.other === 0,
+      detail: `${nrss.count} NRSs answering ${nrss.ids.size} NOTs, ${nrss.other} other records`,
+    },
     { what: 'NOTs stored ACKNOWLEDGED', ok: acknowledged === count, detail: rows.map((row) => `${row.outcome} ${row.n}`).join(', ') },
     { what: 'translation requests, dead letters', ok: requested === count && dlq === 0, detail: `${requested} translation requests, ${dlq} dead letters` },
   ];

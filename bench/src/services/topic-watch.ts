@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LogReader, type ConsumedRecord, type KafkaSettings } from '@ecris/messaging';
+import { AvroCodec, LogReader, SchemaArchive, type ConsumedRecord, type KafkaSettings } from '@ecris/messaging';
+import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
 import type { BenchBroker } from '../broker';
 
 /**
@@ -45,4 +46,34 @@ export async function forEachRecord(settings: KafkaSettings, topic: string, onRe
   } finally {
     await reader.close();
   }
+}
+
+export interface Tally {
+  /** Records written with the schema asked for. */
+  readonly count: number;
+  /** Their distinct ids (as `idOf` reads them): fewer than `count` means copies. */
+  readonly ids: ReadonlySet<string>;
+  /** Records written with any other schema. */
+  readonly other: number;
+}
+
+/**
+ * Reads every record of `topic` once (after the timed part) and tallies those written with `schema`.
+ * The codec is made here, not before: the schemas it loads are the bench's, and the RSS sampling is over.
+ */
+export async function tallyTopic<T>(settings: KafkaSettings, topic: string, schema: string, idOf: (value: T) => string): Promise<Tally> {
+  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
+  const ids = new Set<string>();
+  let count = 0;
+  let other = 0;
+  await forEachRecord(settings, topic, (record) => {
+    const decoded = codec.decode<T>(record.value);
+    if (decoded.writer.fullName !== schema) {
+      other++;
+      return;
+    }
+    count++;
+    ids.add(idOf(decoded.value));
+  });
+  return { count, ids, other };
 }

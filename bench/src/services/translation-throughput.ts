@@ -5,8 +5,7 @@
  * (each service under 200 MB); its rate is reported, with no target of its own.
  */
 import { consumerGroup, dlqTopicFor, SchemaNames, type TextTranslated } from '@ecris/contracts';
-import { AvroCodec, loadMigrations, messagingMigrationsDir, migrate, SchemaArchive, type SqlDatabase } from '@ecris/messaging';
-import { REPO_SCHEMAS_DIR } from '@ecris/service-kit';
+import { loadMigrations, messagingMigrationsDir, migrate, type SqlDatabase } from '@ecris/messaging';
 // bench is not a service, so it may start a service's definition by path (only services may not import each other);
 // Nx's boundary rule knows no such exception for an untagged project, hence the one-line disable.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -20,7 +19,7 @@ import { prepareInChild } from './prepare-in-child';
 import type { OutputCheck, ServiceThroughputResult } from './service-results';
 import type { ServicePhaseSettings } from './service-under-test';
 import { runThroughputPhase } from './throughput-phase';
-import { forEachRecord } from './topic-watch';
+import { tallyTopic } from './topic-watch';
 
 const PHASE = 'translation';
 const TEXT_TRANSLATED = 'exchange.translation.text-translated.v1';
@@ -67,21 +66,16 @@ async function rememberFixtureTexts(db: SqlDatabase): Promise<void> {
 
 /** One English rendering per request, no review task, nothing dead-lettered. */
 async function checkOutputs(broker: BenchBroker, db: SqlDatabase, namespace: string, count: number): Promise<OutputCheck[]> {
-  // Made only now: the schemas it loads are the bench's, not the service's, and the RSS sampling is over.
-  const codec = new AvroCodec(SchemaArchive.load([REPO_SCHEMAS_DIR]));
-  const translations = new Set<string>();
-  let rendered = 0;
-  await forEachRecord(broker.settings, `${namespace}${TEXT_TRANSLATED}`, (record) => {
-    const decoded = codec.decode<TextTranslated>(record.value);
-    if (decoded.writer.fullName !== SchemaNames.textTranslated) return;
-    rendered++;
-    translations.add(decoded.value.translationId);
-  });
+  const renderings = await tallyTopic<TextTranslated>(broker.settings, `${namespace}${TEXT_TRANSLATED}`, SchemaNames.textTranslated, (value) => value.translationId);
   const tasks = await broker.recordCount(`${namespace}exchange.translation.review-tasks.v1`);
   const { rows } = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM translation.pending_jobs');
   const dlq = await broker.recordCount(`${namespace}${dlqTopicFor(consumerGroup('translation').group).name}`);
   return [
-    { what: 'TextTranslated, one per request', ok: rendered === count && translations.size === count, detail: `${rendered} renderings of ${translations.size} requests` },
+    {
+      what: 'TextTranslated, one per request',
+      ok: renderings.count === count && renderings.ids.size === count && renderings.other === 0,
+      detail: `${renderings.count} renderings of ${renderings.ids.size} requests, ${renderings.other} other records`,
+    },
     { what: 'review tasks, parked jobs, dead letters', ok: tasks === 0 && rows[0]?.n === '0' && dlq === 0, detail: `${tasks} review tasks, ${rows[0]?.n} parked jobs, ${dlq} dead letters` },
   ];
 }
