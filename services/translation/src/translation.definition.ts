@@ -9,6 +9,7 @@ export const definition: ServiceDefinition = {
   module: TranslationModule,
   migrations: () => loadMigrations(join(__dirname, '..', 'migrations')),
   claimPartitions: true,
-  // A partition's fetched records share one ledger transaction; anything failing in it sends them one by one.
-  applyInBatches: true,
+  // Not applyInBatches: a batch's transaction stays open while its handlers run, and a request may wait
+  // on the machine-translation server (up to TRANSLATION_MT_TIMEOUT_MS) before its effect; one record per
+  // transaction keeps that wait outside any transaction.
 };

@@ -5,7 +5,7 @@ import type { ServiceConfig } from '@ecris/service-kit';
 
 /** The ledger coordinates of the record being handled, under the group the runner consumes as. */
 export function ledgerEntryOf(context: EcrisContext, config: ServiceConfig): LedgerEntry {
-  const { record, partitionEpoch, batch } = context.message;
+  const { record, partitionEpoch } = context.message;
   if (partitionEpoch === undefined) throw new Error('translation needs claimPartitions: no partition epoch was given');
   return {
     group: `${config.namespace}${groupIdOf('translation')}`,
@@ -14,8 +14,6 @@ export function ledgerEntryOf(context: EcrisContext, config: ServiceConfig): Led
     offset: record.offset,
     eventId: context.meta.id,
     epoch: partitionEpoch,
-    // In batch mode the record joins its partition batch's transaction (definition: applyInBatches).
-    batch,
   };
 }
 
