@@ -1,6 +1,6 @@
 import { createLogger } from '@ecris/logging';
 import type { SqlDatabase } from '@ecris/messaging';
-import { PeriodicTask } from '@ecris/service-kit';
+import { autovacuumProblem, PeriodicTask } from '@ecris/service-kit';
 
 /**
  * This machine's PostgreSQL runs with autovacuum off, so nothing refreshes planner statistics: a table
@@ -14,8 +14,8 @@ export class StandInAutoanalyze {
   private constructor(private readonly task: PeriodicTask) {}
 
   static async start(db: SqlDatabase, intervalMs = 1000): Promise<StandInAutoanalyze | undefined> {
-    const { rows } = await db.query<{ autovacuum: string }>('SHOW autovacuum');
-    if (rows[0]?.autovacuum !== 'off') return undefined;
+    // The same check a service makes at start: only a server without autovacuum needs the stand-in.
+    if ((await autovacuumProblem(db)) === undefined) return undefined;
     const task = new PeriodicTask('stand-in autoanalyze', intervalMs, () => analyzeUserTables(db), createLogger({ service: 'bench', level: 'warn' }));
     task.start();
     return new StandInAutoanalyze(task);

@@ -1,5 +1,6 @@
 export { EventPublisher } from './event-publisher';
 export { Readiness } from './readiness';
+export { autovacuumProblem } from './autovacuum-check';
 export { applyServiceHeapSettings, heapFlagsToSet, SERVICE_HEAP_GROWING_PERCENT } from './heap-settings';
 export { runServiceMain } from './run-service-main';
 export { DEFAULT_HTTP_PORTS, REPO_SCHEMAS_DIR, serviceConfigFromEnv } from './service-config';

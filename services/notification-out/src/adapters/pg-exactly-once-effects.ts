@@ -1,5 +1,6 @@
 import {
   encodeOutbound,
+  PerBatch,
   PgEffectLedger,
   type AvroCodec,
   type LedgerBatch,
@@ -23,7 +24,7 @@ import { PgNotificationStore } from './pg-notification-store';
  */
 export class PgExactlyOnceEffects implements ExactlyOnceEffects {
   private readonly ledger: PgEffectLedger;
-  private readonly batchStores = new WeakMap<LedgerBatch, Promise<BatchNotificationStore>>();
+  private readonly batchStores = new PerBatch<BatchNotificationStore>();
 
   constructor(
     database: SqlDatabase,
@@ -49,17 +50,12 @@ export class PgExactlyOnceEffects implements ExactlyOnceEffects {
 
   /** Made by the batch's first record: the lock timeout, the read-ahead, and the held-back writes' flush at commit. */
   private batchStoreOf(batch: LedgerBatch, tx: SqlExecutor): Promise<BatchNotificationStore> {
-    let store = this.batchStores.get(batch);
-    if (!store) {
-      store = (async () => {
-        await this.setLockTimeout(tx);
-        const opened = await BatchNotificationStore.readAhead(new PgNotificationStore(tx), batch.scope.values);
-        batch.beforeCommit(() => opened.flush());
-        return opened;
-      })();
-      this.batchStores.set(batch, store);
-    }
-    return store;
+    return this.batchStores.of(batch, async () => {
+      await this.setLockTimeout(tx);
+      const opened = await BatchNotificationStore.readAhead(new PgNotificationStore(tx), batch.scope.values);
+      batch.beforeCommit(() => opened.flush());
+      return opened;
+    });
   }
 
   private async setLockTimeout(tx: SqlExecutor): Promise<void> {

@@ -180,7 +180,7 @@ export function tableProblems(offenceTable: OffenceTable, sentenceTable: Sentenc
 export function categoryCodesOf(convictions: readonly (CourtConviction | null)[]): { offenceCodes: string[]; disposalCodes: string[] } {
   const held = convictions.filter((conviction): conviction is CourtConviction => conviction !== null);
   return {
-    offenceCodes: [...new Set(held.flatMap((c) => c.offences.map((o) => o.ukOffenceCode.trim().toUpperCase())))],
-    disposalCodes: [...new Set(held.flatMap((c) => c.sentences.map((s) => s.disposalCode.trim().toUpperCase())))],
+    offenceCodes: [...new Set(held.flatMap((c) => c.offences.map((o) => norm(o.ukOffenceCode))))],
+    disposalCodes: [...new Set(held.flatMap((c) => c.sentences.map((s) => norm(s.disposalCode))))],
   };
 }

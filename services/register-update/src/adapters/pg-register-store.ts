@@ -1,5 +1,6 @@
 import {
   encodeOutbound,
+  PerBatch,
   PgEffectLedger,
   TransientError,
   type ApplyOutcome,
@@ -25,7 +26,7 @@ const UNIQUE_VIOLATION = '23505';
  */
 export class PgRegisterStore implements RegisterStore {
   private readonly ledger: PgEffectLedger;
-  private readonly batchSessions = new WeakMap<LedgerBatch, Promise<RegisterSession>>();
+  private readonly batchSessions = new PerBatch<RegisterSession>();
 
   constructor(
     db: SqlDatabase,
@@ -63,19 +64,14 @@ export class PgRegisterStore implements RegisterStore {
    * conviction lookups of all the batch's records, and writes their new convictions at commit.
    */
   private batchSessionOf(batch: LedgerBatch, tx: SqlExecutor): Promise<RegisterSession> {
-    let session = this.batchSessions.get(batch);
-    if (!session) {
-      session = (async () => {
-        const queries = this.options.personQueriesOf?.(batch.scope.values) ?? [];
-        const reader = await BatchRegisterReader.readAhead(tx, this.readerOptions(), queries);
-        // A person written in the batch may be found by a later search: the searches run ahead no longer hold.
-        const writer = await BatchRegisterWriter.readAhead(tx, batch.scope.values, () => reader.forget());
-        batch.beforeCommit(() => writer.flush());
-        return { reader, writer };
-      })();
-      this.batchSessions.set(batch, session);
-    }
-    return session;
+    return this.batchSessions.of(batch, async () => {
+      const queries = this.options.personQueriesOf?.(batch.scope.values) ?? [];
+      const reader = await BatchRegisterReader.readAhead(tx, this.readerOptions(), queries);
+      // A person written in the batch may be found by a later search: the searches run ahead no longer hold.
+      const writer = await BatchRegisterWriter.readAhead(tx, batch.scope.values, () => reader.forget());
+      batch.beforeCommit(() => writer.flush());
+      return { reader, writer };
+    });
   }
 
   private readerOptions(): RegisterReaderOptions {
